@@ -1,0 +1,75 @@
+"""Find areas by name or code: case- and accent-insensitive, tolerant of prefixes and typos."""
+
+from __future__ import annotations
+
+import difflib
+import re
+import unicodedata
+from dataclasses import dataclass
+
+import pandas as pd
+
+from assistant.errors import NotFoundError
+
+LEVEL_RANK = {"land": 0, "gemeente": 1, "stadsdeel": 2, "wijk": 3, "buurt": 4}
+
+
+@dataclass(frozen=True)
+class AreaRef:
+    code: str
+    name: str
+    level: str
+    parent_code: str | None
+
+
+def normalize(text: str) -> str:
+    """'Wijk 36 Moerwijk' -> 'moerwijk'; 'de Schilderswijk' -> 'schilderswijk'; accents dropped."""
+    s = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
+    s = re.sub(r"^(wijk|buurt)\s+\d+\s+", "", s.strip())
+    s = re.sub(r"^(de|het|t|the)\s+", "", s)
+    s = re.sub(r"[^a-z0-9]+", " ", s)
+    return s.strip()
+
+
+def area_table(areas: pd.DataFrame) -> list[AreaRef]:
+    """The latest name per area code."""
+    if areas.empty:
+        return []
+    latest = areas.sort_values("year").drop_duplicates("area_code", keep="last")
+    return [
+        AreaRef(r.area_code, r.area_name, r.level, r.parent_code if isinstance(r.parent_code, str) else None)
+        for r in latest.itertuples()
+    ]
+
+
+def candidates(refs: list[AreaRef], text: str) -> list[AreaRef]:
+    """All areas the text could mean, best first; empty when nothing is close."""
+    q = text.strip()
+    by_code = [r for r in refs if r.code.lower() == q.lower()]
+    if by_code:
+        return by_code
+    nq = normalize(q)
+    exact = [r for r in refs if normalize(r.name) == nq]
+    if exact:
+        return _prefer_wijk(exact)
+    names = {normalize(r.name) for r in refs}
+    close = difflib.get_close_matches(nq, list(names), n=3, cutoff=0.85)
+    return _prefer_wijk([r for r in refs if normalize(r.name) in close[:1]])
+
+
+def _prefer_wijk(found: list[AreaRef]) -> list[AreaRef]:
+    """A wijk wins over its own buurt of the same name; otherwise keep all, higher levels first."""
+    found = sorted(found, key=lambda r: LEVEL_RANK.get(r.level, 9))
+    codes = {r.code for r in found}
+    return [r for r in found if not (r.level == "buurt" and r.parent_code in codes)]
+
+
+def resolve(refs: list[AreaRef], text: str) -> AreaRef:
+    """Exactly one area, or a NotFoundError that lists what was meant."""
+    found = candidates(refs, text)
+    if not found:
+        raise NotFoundError(f"Geen gebied gevonden met de naam '{text}'", "run `duiding areas` for the list")
+    if len({r.parent_code for r in found}) > 1:
+        options = ", ".join(f"{r.name} ({r.code})" for r in found)
+        raise NotFoundError(f"'{text}' kan meerdere gebieden zijn: {options}", "use the area code")
+    return found[0]

@@ -1,0 +1,122 @@
+"""The `duiding` command line. Errors print one line with the fix; no tracebacks."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import click
+
+from assistant.errors import DuidingError
+from assistant.settings import Settings
+
+
+def _settings(ctx: click.Context) -> Settings:
+    return ctx.obj["settings"]  # type: ignore[no-any-return]
+
+
+def _store(ctx: click.Context):  # type: ignore[no-untyped-def]
+    from retrieval.indicators import IndicatorStore
+
+    return IndicatorStore(_settings(ctx).indicator_dir)
+
+
+@click.group()
+@click.option("--data-dir", type=click.Path(path_type=Path), help="Overrides DUIDING_DATA_DIR.")
+@click.pass_context
+def cli(ctx: click.Context, data_dir: Path | None) -> None:
+    """Duiding: cijfers en verhalen over je wijk, uitgelegd."""
+    settings = Settings(data_dir=data_dir) if data_dir else Settings()
+    ctx.obj = {"settings": settings}
+
+
+@cli.group()
+def ingest() -> None:
+    """Load tables or stories into the data dir."""
+
+
+@ingest.command("tables")
+@click.argument("path", type=click.Path(path_type=Path))
+@click.option("--format", "fmt", type=click.Choice(["cbs", "long", "wide", "xlsx"]), default=None)
+@click.option("--year", type=int, default=None, help="Year of the figures, when the file name does not say.")
+@click.option("--names", type=click.Path(path_type=Path), help="CBS WijkenEnBuurten code list (area names).")
+@click.option("--metadata", type=click.Path(path_type=Path), help="CBS DataProperties (CSV or JSON).")
+@click.option("--status", type=click.Choice(["definitief", "voorlopig"]), default="definitief")
+@click.option("--source", default=None, help="Source name for long/wide/xlsx files.")
+@click.option("--json", "as_json", is_flag=True)
+@click.pass_context
+def ingest_tables(
+    ctx: click.Context, path: Path, fmt: str | None, year: int | None, names: Path | None,
+    metadata: Path | None, status: str, source: str | None, as_json: bool,
+) -> None:
+    """Import an indicator table and print the import report."""
+    from retrieval.tables import ingest_table
+
+    opts = {"status": status} | ({"source": source} if source else {})
+    report = ingest_table(_store(ctx), path, fmt, year=year, names=names, metadata=metadata, **opts)
+    if as_json:
+        click.echo(report.model_dump_json(indent=2))
+        return
+    click.echo(f"{report.file}: {report.rows} rows, {report.areas} areas, {report.indicators} indicators, "
+               f"{report.values} values, {report.suppressed} suppressed, years {report.years}"
+               + ("" if report.changed else " (no change: already imported)"))
+    for line in report.skipped:
+        click.echo(f"  skipped: {line}")
+    for line in report.warnings:
+        click.echo(f"  warning: {line}")
+
+
+@cli.command()
+@click.option("--level", default=None, help="land, gemeente, stadsdeel, wijk or buurt")
+@click.pass_context
+def areas(ctx: click.Context, level: str | None) -> None:
+    """List the areas in the store."""
+    from assistant.areas import area_table
+
+    refs = area_table(_store(ctx).load().areas)
+    for r in refs:
+        if level is None or r.level == level:
+            click.echo(f"{r.code:<12} {r.level:<10} {r.name}")
+    if not refs:
+        click.echo("No areas yet. Run `duiding demo` or `duiding ingest tables FILE`.")
+
+
+@cli.command()
+@click.pass_context
+def indicators(ctx: click.Context) -> None:
+    """List the indicators that have values in the store."""
+    data = _store(ctx).load()
+    for ind_id in sorted(data.values["indicator"].unique()):
+        d = data.catalogue.get(ind_id)
+        click.echo(f"{ind_id:<32} {d.unit if d else '?':<12} {d.title_nl if d else ind_id}")
+
+
+@cli.command()
+@click.argument("area")
+@click.option("--year", type=int, default=None)
+@click.pass_context
+def show(ctx: click.Context, area: str, year: int | None) -> None:
+    """Show all figures for an area (name or code), with its references."""
+    from assistant.profile import profile_lines
+
+    for line in profile_lines(_store(ctx).load(), area, year):
+        click.echo(line)
+
+
+def main() -> None:
+    try:
+        code = cli(standalone_mode=False)
+        if isinstance(code, int) and code:
+            sys.exit(code)
+    except click.exceptions.Abort:
+        sys.exit(130)
+    except click.ClickException as exc:
+        exc.show()
+        sys.exit(exc.exit_code)
+    except DuidingError as exc:
+        click.echo(f"Fout: {exc}", err=True)
+        sys.exit(1)
+    except (OSError, json.JSONDecodeError) as exc:
+        click.echo(f"Fout: {exc}", err=True)
+        sys.exit(1)

@@ -1,0 +1,107 @@
+"""The models that the CLI, API and UI share: questions, facts, answers."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, Field
+
+from assistant.settings import Audience
+from retrieval.models import GlossaryEntry, Story
+
+FactKind = Literal[
+    "value", "share", "comparison", "rank", "spread", "trend", "caveat", "no_data", "pattern", "top"
+]
+Direction = Literal["up", "down", "same"]
+
+
+class FactSource(BaseModel):
+    table: str = Field(description="Source table id, e.g. 84583NED, or a source name.")
+    indicator: str
+    key: str | None = Field(default=None, description="The raw key in the source file.")
+    area_code: str
+    year: int | None = None
+    source_name: str = Field(description="Attribution line, e.g. 'Bron: CBS, tabel 84583NED'.")
+
+
+class FactNumber(BaseModel):
+    """One number a fact states; the checker matches LLM numbers against these."""
+
+    value: float
+    unit: str
+    decimals: int = 0
+    role: str = "value"
+
+
+class Fact(BaseModel):
+    id: str
+    kind: FactKind
+    text: str = Field(description="Ready sentence in plain Dutch (B1).")
+    text_en: str = ""
+    value: float | None = None
+    unit: str | None = None
+    decimals: int = 0
+    numbers: list[FactNumber] = Field(default_factory=list)
+    direction: Direction | None = None
+    area_code: str | None = None
+    indicator: str | None = None
+    year: int | None = None
+    source: FactSource | None = None
+    extra_sources: list[FactSource] = Field(default_factory=list)
+
+
+class ChartSeries(BaseModel):
+    kind: Literal["reference", "trend", "siblings"]
+    title: str
+    indicator: str
+    unit: str
+    rows: list[dict[str, str | float | int | bool | None]]
+    source_line: str
+
+
+class NumberCheck(BaseModel):
+    ok: bool = True
+    unsupported_numbers: list[str] = Field(default_factory=list)
+    wrong_directions: list[str] = Field(default_factory=list)
+    unknown_citations: list[str] = Field(default_factory=list)
+    unit_errors: list[str] = Field(default_factory=list)
+
+
+class LLMInfo(BaseModel):
+    backend: str = "none"
+    model: str = ""
+    fallback_used: bool = False
+    retried: bool = False
+    reason: str = ""
+
+
+class Question(BaseModel):
+    question: str
+    audience: Audience = "jongerenwerker"
+    area: str | None = None
+    year: int | None = None
+    conversation_id: str | None = None
+
+
+class Answer(BaseModel):
+    question: str
+    language: Literal["nl", "en"] = "nl"
+    audience: Audience = "jongerenwerker"
+    areas: list[str] = Field(default_factory=list)
+    indicators: list[str] = Field(default_factory=list)
+    years: list[int] = Field(default_factory=list)
+    deterministic: str = ""
+    llm_text: str = ""
+    answer: str = ""
+    facts: list[Fact] = Field(default_factory=list)
+    stories: list[Story] = Field(default_factory=list)
+    glossary: list[GlossaryEntry] = Field(default_factory=list)
+    caveats: list[str] = Field(default_factory=list)
+    notices: list[str] = Field(default_factory=list)
+    follow_ups: list[str] = Field(default_factory=list)
+    clarify: list[dict[str, str]] = Field(default_factory=list)
+    charts: list[ChartSeries] = Field(default_factory=list)
+    check: NumberCheck = Field(default_factory=NumberCheck)
+    llm: LLMInfo = Field(default_factory=LLMInfo)
+    timings_ms: dict[str, float] = Field(default_factory=dict)
+    attribution: list[str] = Field(default_factory=list)

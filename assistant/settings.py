@@ -1,0 +1,68 @@
+"""One settings object for the whole app; env vars use the DUIDING_ prefix."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Literal
+
+from pydantic import Field, SecretStr
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+LLMBackend = Literal["embedded", "ollama", "openai", "none", "fake"]
+Audience = Literal["jongerenwerker", "beleid", "trainer"]
+AUDIENCES: tuple[Audience, ...] = ("jongerenwerker", "beleid", "trainer")
+
+
+class Settings(BaseSettings):
+    """Built once at the entry point and passed down; there is no global instance."""
+
+    model_config = SettingsConfigDict(env_prefix="DUIDING_", extra="ignore")
+
+    data_dir: Path = Field(
+        default=Path("~/.local/share/duiding").expanduser(),
+        description="Holds the indicator store, the story store and chromadb.",
+    )
+    model_dir: Path = Field(
+        default=Path("~/.cache/duiding/models").expanduser(),
+        description="Holds assembled model files, shared between data dirs.",
+    )
+    llm: LLMBackend = Field(default="embedded", description="LLM backend.")
+    audience: Audience = Field(default="jongerenwerker", description="Default audience register.")
+    embedder: str = Field(
+        default="use",
+        description="Embedder: 'use' (multilingual USE, offline), 'minilm', 'st:<model name or path>', 'fake'.",
+    )
+    chroma_host: str | None = Field(default=None, description="Chroma server host; empty = on-disk store.")
+    chroma_port: int = Field(default=8000, description="Chroma server port.")
+    ollama_host: str = Field(default="http://127.0.0.1:11434", description="Ollama server URL.")
+    ollama_model: str = Field(default="qwen2.5:7b", description="Ollama model name.")
+    openai_base_url: str = Field(default="http://127.0.0.1:8080/v1", description="OpenAI-compatible base URL.")
+    openai_model: str = Field(default="local", description="Model name sent to the OpenAI-compatible server.")
+    openai_api_key: SecretStr | None = Field(default=None, description="API key for the OpenAI-compatible server.")
+    llm_max_tokens: int = Field(default=320, description="Maximum tokens the LLM may write per answer.")
+    llm_timeout_s: float = Field(default=60.0, description="Seconds before an LLM answer is abandoned.")
+    llm_temperature: float = Field(default=0.0, description="Sampling temperature; 0 = deterministic.")
+    small_population: int = Field(default=1000, description="Fewer inhabitants than this gets a caveat.")
+    small_denominator: int = Field(default=50, description="A denominator below this gets a caveat.")
+    min_story_count: int = Field(default=5, description="Story-pattern counts below this are not shown.")
+    keep_original_story_text: bool = Field(
+        default=False, description="Keep unscrubbed story text. Off: only the scrubbed text is stored."
+    )
+    api_host: str = Field(default="127.0.0.1", description="API bind address.")
+    api_port: int = Field(default=8000, description="API port.")
+    api_token: SecretStr | None = Field(default=None, description="Bearer token; required off loopback.")
+    cors_origins: list[str] = Field(default_factory=list, description="Allowed CORS origins; empty = off.")
+    upload_limit_mb: int = Field(default=20, description="Maximum upload size in MB.")
+    default_area: str | None = Field(default=None, description="Area preselected in the UI.")
+
+    @property
+    def indicator_dir(self) -> Path:
+        return self.data_dir / "indicators"
+
+    @property
+    def story_dir(self) -> Path:
+        return self.data_dir / "stories"
+
+    @property
+    def chroma_dir(self) -> Path:
+        return self.data_dir / "chroma"

@@ -1,0 +1,81 @@
+"""Data models that cross module lines inside retrieval/ and into assistant/."""
+
+from __future__ import annotations
+
+from typing import Literal
+
+from pydantic import BaseModel, Field
+
+Level = Literal["land", "gemeente", "stadsdeel", "wijk", "buurt"]
+LEVELS: tuple[Level, ...] = ("land", "gemeente", "stadsdeel", "wijk", "buurt")
+Unit = Literal[
+    "percent", "per_1000", "count", "euro_x1000", "average", "kwh", "m3", "km", "ha",
+    "per_km2", "per_household", "code", "index", "score",
+]
+
+
+class IndicatorDef(BaseModel):
+    """One indicator in the catalogue, independent of year and source key suffix."""
+
+    id: str
+    title_nl: str
+    title_en: str
+    unit: Unit
+    decimals: int = 0
+    theme: str = "overig"
+    definition_nl: str = ""
+    definition_en: str = ""
+    denominator: str | None = Field(default=None, description="Indicator id of the denominator, if known.")
+    denominator_label_nl: str | None = Field(default=None, description="e.g. 'van alle huishoudens'.")
+    denominator_label_en: str | None = None
+    cbs_stems: list[str] = Field(default_factory=list, description="Qualified CBS key stems that map here.")
+    synonyms: list[str] = Field(default_factory=list)
+    source_table: str | None = None
+    source_key: str | None = None
+
+
+class ImportReport(BaseModel):
+    """What an ingest did; printed by the CLI and returned by the API."""
+
+    file: str
+    format: str
+    source: str = ""
+    rows: int = 0
+    areas: int = 0
+    indicators: int = 0
+    values: int = 0
+    suppressed: int = 0
+    years: list[int] = Field(default_factory=list)
+    skipped: list[str] = Field(default_factory=list)
+    warnings: list[str] = Field(default_factory=list)
+    redactions: dict[str, int] = Field(default_factory=dict)
+    changed: bool = True
+
+
+class Story(BaseModel):
+    """An experience story, already scrubbed of personal data."""
+
+    id: str
+    text: str
+    area_code: str | None = None
+    date: str | None = Field(default=None, description="ISO date YYYY-MM-DD or YYYY-MM.")
+    themes: list[str] = Field(default_factory=list)
+    role: str | None = None
+    signifiers: dict[str, list[str] | float | str] = Field(default_factory=dict)
+    source: str | None = None
+    consent: bool = True
+    fictional: bool = False
+
+
+class GlossaryEntry(BaseModel):
+    """A statistical term explained in our own words, B1 Dutch plus English."""
+
+    term: str
+    aliases: list[str] = Field(default_factory=list)
+    definition: str
+    definition_en: str
+    example: str
+    example_en: str = ""
+    mistake: str
+    ask_yourself: str
+    related: list[str] = Field(default_factory=list)
