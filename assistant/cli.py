@@ -8,6 +8,7 @@ from pathlib import Path
 
 import click
 
+from assistant.cli_stories import ingest_stories_cmd, stories
 from assistant.errors import DuidingError
 from assistant.settings import Settings
 
@@ -102,6 +103,11 @@ def show(ctx: click.Context, area: str, year: int | None) -> None:
 
     for line in profile_lines(_store(ctx).load(), area, year):
         click.echo(line)
+
+
+# Story commands live in assistant/cli_stories.py.
+ingest.add_command(ingest_stories_cmd)
+cli.add_command(stories)
 
 
 def main() -> None:

@@ -44,6 +44,7 @@ class ImportReport(BaseModel):
     areas: int = 0
     indicators: int = 0
     values: int = 0
+    stored: int = 0
     suppressed: int = 0
     years: list[int] = Field(default_factory=list)
     skipped: list[str] = Field(default_factory=list)
