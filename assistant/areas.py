@@ -35,7 +35,11 @@ def area_table(areas: pd.DataFrame) -> list[AreaRef]:
     """The latest name per area code."""
     if areas.empty:
         return []
+    # Codes that vanished after a boundary change stay in history, but names resolve to current codes.
+    last_year = areas.groupby("source")["year"].transform("max")
+    current = set(areas.loc[areas["year"] == last_year, "area_code"])
     latest = areas.sort_values("year").drop_duplicates("area_code", keep="last")
+    latest = latest[latest["area_code"].isin(current)]
     return [
         AreaRef(r.area_code, r.area_name, r.level, r.parent_code if isinstance(r.parent_code, str) else None)
         for r in latest.itertuples()

@@ -8,9 +8,11 @@ from pathlib import Path
 
 import click
 
-from assistant.cli_stories import ingest_stories_cmd, stories
+from assistant.cli_demo import demo
+from assistant.cli_stories import friendly_errors, ingest_stories_cmd, stories
 from assistant.errors import DuidingError
 from assistant.settings import Settings
+from retrieval.models import ImportReport
 
 
 def _settings(ctx: click.Context) -> Settings:
@@ -39,23 +41,52 @@ def ingest() -> None:
 
 @ingest.command("tables")
 @click.argument("path", type=click.Path(path_type=Path))
-@click.option("--format", "fmt", type=click.Choice(["cbs", "long", "wide", "xlsx"]), default=None)
+@click.option("--format", "fmt", type=click.Choice(["cbs", "long", "wide", "xlsx", "ggdh", "eenzaamheid"]),
+              default=None, help="Guessed from the file when left out.")
 @click.option("--year", type=int, default=None, help="Year of the figures, when the file name does not say.")
 @click.option("--names", type=click.Path(path_type=Path), help="CBS WijkenEnBuurten code list (area names).")
 @click.option("--metadata", type=click.Path(path_type=Path), help="CBS DataProperties (CSV or JSON).")
 @click.option("--status", type=click.Choice(["definitief", "voorlopig"]), default="definitief")
 @click.option("--source", default=None, help="Source name for long/wide/xlsx files.")
+@click.option("--map", "mapping", default=None,
+              help='Wide/xlsx: rename columns, "Jeugdzorg %=jeugdzorg_pct,Opmerking=" or a YAML file.')
+@click.option("--sheet", default=None, help="xlsx: the sheet to read (default: the first).")
+@click.option("--gemeente", default=None, help="Only this gemeente's wijken (eenzaamheid, ggdh), e.g. GM0518.")
 @click.option("--json", "as_json", is_flag=True)
 @click.pass_context
+@friendly_errors
 def ingest_tables(
     ctx: click.Context, path: Path, fmt: str | None, year: int | None, names: Path | None,
-    metadata: Path | None, status: str, source: str | None, as_json: bool,
+    metadata: Path | None, status: str, source: str | None, mapping: str | None, sheet: str | None,
+    gemeente: str | None, as_json: bool,
 ) -> None:
     """Import an indicator table and print the import report."""
     from retrieval.tables import ingest_table
 
-    opts = {"status": status} | ({"source": source} if source else {})
+    extra = {"source": source, "mapping": mapping, "sheet": sheet, "gemeente": gemeente}
+    opts = {"status": status} | {k: v for k, v in extra.items() if v}
     report = ingest_table(_store(ctx), path, fmt, year=year, names=names, metadata=metadata, **opts)
+    _print_report(report, as_json)
+
+
+@cli.command("import-cbs")
+@click.argument("table_id")
+@click.option("--gemeente", required=True, help="Gemeente code, e.g. GM0518 for Den Haag.")
+@click.option("--year", type=int, default=None, help="Year of the table, when Duiding does not know it.")
+@click.option("--status", type=click.Choice(["definitief", "voorlopig"]), default="definitief")
+@click.option("--json", "as_json", is_flag=True)
+@click.pass_context
+@friendly_errors
+def import_cbs_cmd(
+    ctx: click.Context, table_id: str, gemeente: str, year: int | None, status: str, as_json: bool
+) -> None:
+    """Import a CBS KWB table for one gemeente straight from StatLine (needs internet)."""
+    from retrieval.cbs_online import import_cbs
+
+    _print_report(import_cbs(_store(ctx), table_id, gemeente, year=year, status=status), as_json)
+
+
+def _print_report(report: ImportReport, as_json: bool) -> None:
     if as_json:
         click.echo(report.model_dump_json(indent=2))
         return
@@ -108,6 +139,7 @@ def show(ctx: click.Context, area: str, year: int | None) -> None:
 # Story commands live in assistant/cli_stories.py.
 ingest.add_command(ingest_stories_cmd)
 cli.add_command(stories)
+cli.add_command(demo)  # assistant/cli_demo.py
 
 
 def main() -> None:

@@ -7,7 +7,7 @@ from typing import Literal
 from pydantic import BaseModel, Field
 
 from assistant.settings import Audience
-from retrieval.models import GlossaryEntry, Story
+from retrieval.models import GlossaryEntry
 
 FactKind = Literal[
     "value", "share", "comparison", "rank", "spread", "trend", "caveat", "no_data", "pattern", "top"
@@ -48,6 +48,22 @@ class Fact(BaseModel):
     year: int | None = None
     source: FactSource | None = None
     extra_sources: list[FactSource] = Field(default_factory=list)
+
+
+class StoryExcerpt(BaseModel):
+    """A retrieved story as cited in an answer: `id` is the citation id (S1), `story_id` the stored id."""
+
+    id: str
+    story_id: str
+    text: str
+    area_code: str | None = None
+    area_name: str | None = None
+    date: str | None = None
+    role: str | None = None
+    themes: list[str] = Field(default_factory=list)
+    signifiers: dict[str, list[str] | float | str] = Field(default_factory=dict)
+    fictional: bool = False
+    note: str = ""
 
 
 class ChartSeries(BaseModel):
@@ -94,7 +110,7 @@ class Answer(BaseModel):
     llm_text: str = ""
     answer: str = ""
     facts: list[Fact] = Field(default_factory=list)
-    stories: list[Story] = Field(default_factory=list)
+    stories: list[StoryExcerpt] = Field(default_factory=list)
     glossary: list[GlossaryEntry] = Field(default_factory=list)
     caveats: list[str] = Field(default_factory=list)
     notices: list[str] = Field(default_factory=list)
@@ -105,3 +121,4 @@ class Answer(BaseModel):
     llm: LLMInfo = Field(default_factory=LLMInfo)
     timings_ms: dict[str, float] = Field(default_factory=dict)
     attribution: list[str] = Field(default_factory=list)
+    conversation_id: str | None = None
