@@ -89,7 +89,7 @@ def _row_to_def(row: list) -> IndicatorDef:  # type: ignore[type-arg]
 @lru_cache(maxsize=1)
 def _base_rows() -> tuple[IndicatorDef, ...]:
     rows: list[IndicatorDef] = []
-    for name in ("indicators.yaml", "indicators_extra.yaml"):
+    for name in ("indicators.yaml", "indicators_extra.yaml", "indicators_ggdh.yaml", "indicators_eenzaamheid.yaml"):
         path = DATA / name
         if not path.exists():
             continue

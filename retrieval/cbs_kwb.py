@@ -4,29 +4,21 @@ from __future__ import annotations
 
 import csv
 import io
-import json
-import re
 from pathlib import Path
 
 import pandas as pd
 
 from assistant.errors import BadInputError
-from retrieval.catalogue import Catalogue, key_stem, qualified_stems
-from retrieval.indicators import ImportBatch
-from retrieval.models import ImportReport, IndicatorDef
+from retrieval.catalogue import Catalogue, key_stem
+from retrieval.cbs_keys import delimiter_of, map_columns, read_properties
+from retrieval.indicators import VALUE_COLUMNS, ImportBatch
+from retrieval.models import ImportReport
 from retrieval.tables import KWB_BY_YEAR, KWB_TABLES, cbs_parent, clean_area_name, guess_year, level_for_code
 from retrieval.textio import parse_number, read_text
+from retrieval.validate import PLACE_COLUMNS, validate_values
 
 SOURCE = "CBS KWB"
-META_STEMS = {
-    "ID", "WijkenEnBuurten", "Gemeentenaam", "SoortRegio", "Codering", "IndelingswijzigingWijkenEnBuurten",
-    "MeestVoorkomendePostcode", "Dekkingspercentage",
-}
-UNIT_TEXT = {
-    "%": "percent", "aantal": "count", "per 1 000 inwoners": "per_1000", "x 1 000 euro": "euro_x1000",
-    "kwh": "kwh", "m³": "m3", "km": "km", "ha": "ha", "per km²": "per_km2", "per huishouden": "per_household",
-    "aantal inwoners per km²": "per_km2", "code": "code",
-}
+AREA_COLUMNS = ["area_code", "year", "source", "area_name", "level", "parent_code", "boundary_change"]
 
 
 def read_kwb(
@@ -40,16 +32,26 @@ def read_kwb(
     **_: object,
 ) -> ImportBatch:
     rows = _read_rows(path)
-    header = list(rows[0].keys())
     year = year or guess_year(path)
     if year is None:
         raise BadInputError(f"{path.name}: the year is not in the file name", "pass it with --year 2019")
     table = KWB_BY_YEAR.get(year, next((t for t in KWB_TABLES if t in path.name), "KWB"))
-    report = ImportReport(file=path.name, format="cbs", source=SOURCE, rows=len(rows), years=[year])
-    props = _read_properties(metadata) if metadata else {}
+    props = read_properties(metadata) if metadata else {}
     name_map = {**(known_names or {}), **(_read_names(names) if names else {})}
-    mapping, defs = _map_columns(header, catalogue, props, table, report)
-    values, areas = _frames(rows, mapping, name_map, year, table, status, report)
+    report = ImportReport(file=path.name, format="cbs", source=SOURCE, rows=len(rows), years=[year])
+    return batch_from_rows(rows, catalogue, year=year, table=table, props=props, names=name_map,
+                           status=status, report=report)
+
+
+def batch_from_rows(
+    rows: list[dict[str, str]], catalogue: Catalogue, *, year: int, table: str, props: dict[str, dict],
+    names: dict[str, str], status: str, report: ImportReport,
+) -> ImportBatch:
+    """KWB rows (keys as in the CSV, cells as text) -> an ImportBatch; shared with the online import."""
+    mapping, defs = map_columns(list(rows[0].keys()), catalogue, props, table, report)
+    values, areas = _frames(rows, mapping, names, year, table, status, report)
+    values = validate_values(values, {d.id: d.unit for d in defs}, report.file, report)
+    values = values.drop(columns=PLACE_COLUMNS)
     report.areas = int(areas["area_code"].nunique())
     report.indicators = int(values["indicator"].nunique())
     report.values = int((~values["suppressed"]).sum())
@@ -75,49 +77,6 @@ def _read_rows(path: Path) -> list[dict[str, str]]:
     return rows
 
 
-def _map_columns(
-    header: list[str], catalogue: Catalogue, props: dict[str, dict], table: str, report: ImportReport
-) -> tuple[dict[str, str], list[IndicatorDef]]:
-    """Map each data column to a stable indicator id, never by its numeric suffix."""
-    data_cols = [k for k in header if key_stem(k) not in META_STEMS]
-    qualified = qualified_stems(data_cols)
-    ambiguous = catalogue.ambiguous_stems()
-    mapping: dict[str, str] = {}
-    defs: list[IndicatorDef] = []
-    for key in data_cols:
-        q = qualified[key]
-        ind_id = catalogue.id_for_stem(q)
-        if ind_id is None and (q in ambiguous or _repeated(key, data_cols)):
-            report.warnings.append(f"column {key}: ambiguous without its group; imported under its raw key")
-            ind_id = key
-        elif ind_id is None:
-            ind_id = _snake(q)
-            report.warnings.append(f"column {key}: not in the catalogue; imported as {ind_id}")
-        mapping[key] = ind_id
-        defs.append(_definition(ind_id, key, q, catalogue, props.get(q), table))
-    return mapping, defs
-
-
-def _repeated(key: str, cols: list[str]) -> bool:
-    return sum(key_stem(c) == key_stem(key) for c in cols) > 1
-
-
-def _definition(
-    ind_id: str, key: str, q: str, catalogue: Catalogue, prop: dict | None, table: str
-) -> IndicatorDef:
-    base = catalogue.get(ind_id)
-    title = (prop or {}).get("Title", "").strip()
-    if base is None:
-        unit = UNIT_TEXT.get(str((prop or {}).get("Unit", "")).strip().lower(), "count")
-        base = IndicatorDef(id=ind_id, title_nl=title or key, title_en=title or key, unit=unit,  # type: ignore[arg-type]
-                            decimals=int((prop or {}).get("Decimals") or 0), theme="overig")
-    out = base.model_copy(deep=True)
-    out.source_table, out.source_key = table, key
-    if prop and prop.get("Description"):
-        out.definition_nl = re.sub(r"\s+", " ", str(prop["Description"])).strip()
-    return out
-
-
 def _frames(
     rows: list[dict[str, str]], mapping: dict[str, str], names: dict[str, str], year: int, table: str,
     status: str, report: ImportReport,
@@ -127,7 +86,7 @@ def _frames(
     gm_col = next((k for k in rows[0] if key_stem(k) == "Gemeentenaam"), None)
     values, areas = [], []
     for line, row in enumerate(rows, start=2):
-        code = row[code_col].strip()
+        code = (row[code_col] or "").strip()
         if not code:
             report.skipped.append(f"line {line}: no area code")
             continue
@@ -135,56 +94,31 @@ def _frames(
         name = names.get(code) or (row[gm_col].strip() if gm_col and level == "gemeente" else code)
         parent = cbs_parent(code)
         change = parse_number(row[change_col]) if change_col else None
-        areas.append([code, year, SOURCE, name, level, parent, None if change is None else int(change)])
+        # CBS code 1 = codes and boundaries unchanged since last year; 2 and 3 = changed, so not comparable.
+        areas.append([code, year, SOURCE, name, level, parent, None if change is None else int(change != 1)])
         for key, ind_id in mapping.items():
-            value = _cell(row[key], key, line)
+            value = _cell(row[key], key, line, report.file)
             values.append([code, ind_id, year, SOURCE, name, level, parent, value,
-                           value is None, status, table, key])
-    vdf = pd.DataFrame(values, columns=["area_code", "indicator", "year", "source", "area_name", "level",
-                                        "parent_code", "value", "suppressed", "status", "table", "source_key"])
-    adf = pd.DataFrame(areas, columns=["area_code", "year", "source", "area_name", "level", "parent_code",
-                                       "boundary_change"])
+                           value is None, status, table, key, line, key])
+    vdf = pd.DataFrame(values, columns=VALUE_COLUMNS + PLACE_COLUMNS)
+    adf = pd.DataFrame(areas, columns=AREA_COLUMNS)
     vdf["value"] = vdf["value"].astype("float64")
     adf["boundary_change"] = adf["boundary_change"].astype("Int64")
     return vdf, adf
 
 
-def _cell(text: str | None, key: str, line: int) -> float | None:
+def _cell(text: str | None, key: str, line: int, file: str) -> float | None:
     if text is None:
-        raise BadInputError(f"line {line}: the row is cut short at column {key}", "export the file again")
+        raise BadInputError(f"{file}: line {line} is cut short at column {key}", "export the file again")
     try:
         return parse_number(text, decimal=".")
     except ValueError as exc:
-        raise BadInputError(f"line {line}, column {key}: {exc}", "fix the cell or remove the row") from exc
+        raise BadInputError(f"{file}: line {line}, column {key}: {exc}", "fix the cell or remove the row") from exc
 
 
 def _read_names(path: Path) -> dict[str, str]:
-    rows = list(csv.DictReader(io.StringIO(read_text(path)), delimiter=_delimiter(path)))
+    text = read_text(path)
+    rows = list(csv.DictReader(io.StringIO(text), delimiter=delimiter_of(text)))
     if not rows or "Key" not in rows[0] or "Title" not in rows[0]:
         raise BadInputError(f"{path.name}: not a CBS WijkenEnBuurten code list", "pass WijkenEnBuurten.csv")
     return {r["Key"].strip(): clean_area_name(r["Title"]) for r in rows}
-
-
-def _read_properties(path: Path) -> dict[str, dict]:
-    """DataProperties (CSV or JSON) keyed by qualified stem, so suffixes never matter."""
-    text = read_text(path)
-    if path.suffix.lower() == ".json":
-        items = json.loads(text)
-        items = items.get("value", items) if isinstance(items, dict) else items
-    else:
-        items = list(csv.DictReader(io.StringIO(text), delimiter=_delimiter(path)))
-    topics = [i for i in items if str(i.get("Type")) == "Topic"]
-    if not topics:
-        raise BadInputError(f"{path.name}: no topics found", "pass the table's DataProperties file")
-    q = qualified_stems([str(t["Key"]) for t in topics])
-    return {q[str(t["Key"])]: t for t in topics if key_stem(str(t["Key"])) not in META_STEMS}
-
-
-def _delimiter(path: Path) -> str:
-    head = read_text(path).splitlines()[0]
-    return ";" if head.count(";") > head.count(",") else ","
-
-
-def _snake(stem: str) -> str:
-    s = re.sub(r"(?<=[a-z0-9])(?=[A-Z])", "_", stem.replace(".", "_"))
-    return re.sub(r"[^a-z0-9_]+", "_", s.lower()).strip("_")

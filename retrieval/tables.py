@@ -10,7 +10,7 @@ from retrieval.catalogue import Catalogue, base_catalogue
 from retrieval.indicators import IndicatorStore
 from retrieval.models import ImportReport
 
-FORMATS = ("cbs", "long", "wide", "xlsx")
+FORMATS = ("cbs", "long", "wide", "xlsx", "ggdh", "eenzaamheid")
 KWB_TABLES = {
     "84583NED": 2019, "84799NED": 2020, "85039NED": 2021, "85318NED": 2022, "85618NED": 2023,
     "85984NED": 2024,
@@ -74,11 +74,9 @@ def read_table(path: Path, fmt: str, catalogue: Catalogue | None = None, **kw: o
         from retrieval.cbs_kwb import read_kwb
 
         return read_kwb(path, catalogue=catalogue, **kw)  # type: ignore[arg-type]
-    try:
-        from retrieval import readers
-    except ImportError as exc:  # pragma: no cover - readers arrive with the next issue
-        raise BadInputError(f"format {fmt!r} is not supported yet", "use --format cbs") from exc
-    return readers.read(path, fmt, catalogue=catalogue, **kw)
+    from retrieval.readers import read
+
+    return read(path, fmt, catalogue=catalogue, **kw)
 
 
 def _guess_format(path: Path) -> str:
@@ -87,4 +85,6 @@ def _guess_format(path: Path) -> str:
     head = path.read_bytes()[:2048]
     if b"WijkenEnBuurten" in head or b"Codering_3" in head:
         return "cbs"
-    return "long"
+    from retrieval.readers import guess_format
+
+    return guess_format(path)

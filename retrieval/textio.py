@@ -5,24 +5,24 @@ from __future__ import annotations
 import math
 import re
 from pathlib import Path
+from typing import NoReturn
 
 from assistant.errors import BadInputError
 
-_ENCODINGS = ("utf-8-sig", "utf-16", "cp1252")
+_TRIED = "UTF-8, UTF-16 or cp1252/Latin-1"
 
 
 def read_text(path: Path) -> str:
-    """Decode a text file: UTF-8 (with or without BOM), UTF-16 (with BOM) or cp1252/Latin-1."""
+    """Decode a text file: UTF-8 (with or without BOM), UTF-16/32 (BOM, or UTF-16 without one) or cp1252/Latin-1."""
     raw = Path(path).read_bytes()
     if not raw.strip():
         raise BadInputError(f"{path.name}: the file is empty", "export the table again with its rows")
+    if raw.startswith((b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")):
+        return _decode(raw, "utf-32", path)
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
         return _decode(raw, "utf-16", path)
     if b"\x00" in raw[:4096]:
-        raise BadInputError(
-            f"{path.name}: this is not a text file (binary content, or UTF-16 without a BOM)",
-            "save it as CSV in UTF-8",
-        )
+        return _decode(raw, _bomless_utf16(raw[:4096]) or _binary(path), path)
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError:
@@ -33,13 +33,32 @@ def read_text(path: Path) -> str:
     return text
 
 
+def _bomless_utf16(head: bytes) -> str | None:
+    """Text saved as UTF-16 without a BOM has a NUL beside every ASCII character, always on one side."""
+    even, odd = head[0::2], head[1::2]
+    if odd.count(0) > 0.9 * len(odd) and even.count(0) == 0:
+        return "utf-16-le"
+    if even.count(0) > 0.9 * len(even) and odd.count(0) == 0:
+        return "utf-16-be"
+    return None
+
+
+def _binary(path: Path) -> NoReturn:
+    raise BadInputError(
+        f"{path.name}: this is not a text file (binary content)",
+        "save it as CSV in UTF-8, or as .xlsx for an Excel workbook",
+    )
+
+
 def _decode(raw: bytes, encoding: str, path: Path) -> str:
     try:
         return raw.decode(encoding)
     except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
         raise BadInputError(
-            f"{path.name}: cannot be read as {encoding} (byte {exc.start})",
-            "save it as CSV in UTF-8",
+            f"{path.name}: line {line}: unknown text encoding — not {_TRIED} "
+            f"(byte 0x{raw[exc.start]:02x} is not valid {encoding})",
+            "save it as CSV in UTF-8 (in Excel: 'CSV UTF-8')",
         ) from exc
 
 
