@@ -43,6 +43,9 @@ class Fact(BaseModel):
     decimals: int = 0
     numbers: list[FactNumber] = Field(default_factory=list)
     direction: Direction | None = None
+    flags: list[Literal["suppressed", "provisional", "small_population", "boundary_change"]] = Field(
+        default_factory=list, description="Situations the glossary should explain."
+    )
     area_code: str | None = None
     indicator: str | None = None
     year: int | None = None
