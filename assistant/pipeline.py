@@ -1,0 +1,166 @@
+"""One question: understand -> facts -> retrieve -> compose -> LLM (gated) -> checked answer."""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+from assistant.areas import AreaRef, area_table
+from assistant.compose import Parts, compose, prompt_facts
+from assistant.deps import Deps
+from assistant.facts import FactRequest, FactSet, build_facts
+from assistant.replies import clarify_parts, no_area_parts, title_for
+from assistant.schemas import Answer, LLMInfo, Question, StoryExcerpt
+from assistant.understand import Understanding, understand
+
+log = logging.getLogger("duiding.pipeline")
+
+
+@dataclass
+class Event:
+    """What the pipeline streams: facts first, then checked sentences, then check and done."""
+
+    kind: str  # facts | sentence | reset | check | done | error
+    data: dict[str, Any] = field(default_factory=dict)
+
+
+class AnswerService:
+    def __init__(self, deps: Deps) -> None:
+        self.deps = deps
+
+    def ask(self, q: Question, prev: Understanding | None = None) -> tuple[Answer, Understanding]:
+        answer, u = Answer(question=q.question), None
+        for event in self.stream(q, prev):
+            if event.kind == "done":
+                answer = Answer.model_validate(event.data["answer"])
+                u = event.data["_understanding"]
+        return answer, u  # type: ignore[return-value]
+
+    def stream(self, q: Question, prev: Understanding | None = None) -> Iterator[Event]:
+        t0 = time.perf_counter()
+        answer, u, facts, parts = self._deterministic(q, prev)
+        answer.timings_ms["deterministic"] = round((time.perf_counter() - t0) * 1000, 1)
+        yield Event("facts", {"answer": answer.model_dump()})
+        llm = self.deps.llm
+        if llm is None or not facts.facts or answer.clarify:
+            answer.llm = LLMInfo(backend=self.deps.settings.llm if llm is None else llm.name, fallback_used=False,
+                                 reason="" if llm else "deterministic only")
+            answer.answer = answer.deterministic
+        else:
+            yield from self._llm_part(answer, u, facts, parts, t0)
+        answer.timings_ms["total"] = round((time.perf_counter() - t0) * 1000, 1)
+        yield Event("check", {"check": answer.check.model_dump(), "llm": answer.llm.model_dump()})
+        yield Event("done", {"answer": answer.model_dump(), "_understanding": u})
+
+    def _deterministic(
+        self, q: Question, prev: Understanding | None
+    ) -> tuple[Answer, Understanding, FactSet, Parts]:
+        deps = self.deps
+        data = deps.store.load()
+        refs = area_table(data.areas)
+        context = _context_area(refs, q.area)
+        units = {d.id: (d.unit, d.denominator) for d in data.catalogue}
+        loaded = set(data.values["indicator"].unique()) if not data.is_empty else set()
+        u = understand(q.question, refs, loaded, units, match_terms=deps.glossary.match,
+                       link=deps.link_indicators, prev=prev, context_area=context)
+        if q.year and not u.years:
+            u.years = [q.year]
+        answer = Answer(question=q.question, language=u.language, audience=q.audience,  # type: ignore[arg-type]
+                        areas=[a.code for a in u.areas], indicators=u.indicators, years=u.years)
+        if u.clarify or (u.unknown_area and not u.areas) or (not u.areas and u.kind not in ("term", "top")):
+            parts = clarify_parts(u, answer) if u.clarify else no_area_parts(u, refs, loaded, data.catalogue)
+            answer.deterministic = compose(parts)
+            return answer, u, FactSet([], [], [], [], []), parts
+        facts = build_facts(data, _request(u, refs), deps.settings)
+        parts = self._fill(answer, u, facts)
+        return answer, u, facts, parts
+
+    def _fill(self, answer: Answer, u: Understanding, facts: FactSet) -> Parts:
+        deps = self.deps
+        fact_terms = deps.glossary.for_facts(facts.facts)
+        # A question about a term explains that term first; otherwise the facts decide (procentpunt first).
+        first, then = (u.terms, fact_terms) if u.kind == "term" else (fact_terms, u.terms)
+        terms = list(dict.fromkeys([*first, *then]))
+        answer.glossary = deps.glossary.entries(terms)[:4]
+        answer.stories = self._stories(u)
+        answer.facts, answer.charts, answer.caveats = facts.facts, facts.charts, facts.caveats
+        answer.attribution = facts.attribution
+        notices = list(u.notices) + [*facts.no_data]
+        parts = Parts(language=u.language, audience=answer.audience, facts=facts.facts, stories=answer.stories,
+                      glossary=answer.glossary, caveats=facts.caveats, notices=notices,
+                      attribution=facts.attribution, title=title_for(u, deps.store.load().catalogue),
+                      focus="compare" if len(u.areas) > 1 and u.kind == "value" else u.kind,
+                      areas=[a.code for a in u.areas])
+        answer.notices = notices
+        answer.deterministic = compose(parts)
+        answer.follow_ups = _follow_ups(u)
+        return parts
+
+    def _stories(self, u: Understanding) -> list[StoryExcerpt]:
+        if self.deps.stories_search is None or not u.areas:
+            return []
+        k = 3 if u.wants_stories else 2
+        hits = self.deps.stories_search(u.question, u.areas[0].code, u.themes, k)
+        return [h.model_copy(update={"id": f"S{i}"}) for i, h in enumerate(hits, start=1)]
+
+    def _llm_part(self, answer: Answer, u: Understanding, facts: FactSet, parts: Parts,
+                  t0: float) -> Iterator[Event]:
+        from assistant.gate import GateLimits, gated_sentences
+        from assistant.prompting import build_messages
+
+        deps = self.deps
+        assert deps.llm is not None
+        messages = build_messages(answer.audience, answer.question, prompt_facts(parts),
+                                  answer.stories[:2], answer.glossary[:2], u.language)  # type: ignore[arg-type]
+        shown: list[str] = []
+        for ev in gated_sentences(deps.llm, messages, facts.facts, answer.stories, u.language,  # type: ignore[arg-type]
+                                  limits=GateLimits.from_settings(deps.settings)):
+            if ev.kind == "sentence":
+                if not shown:
+                    answer.timings_ms["llm_first_sentence"] = round((time.perf_counter() - t0) * 1000, 1)
+                shown.append(ev.text)
+                yield Event("sentence", {"text": ev.text})
+            elif ev.kind == "reset":
+                shown.clear()
+                yield Event("reset", {})
+            elif ev.outcome is not None:
+                out = ev.outcome
+                answer.check, answer.llm = out.check, out.info
+                answer.llm_text = out.text
+                if out.notice:
+                    answer.notices.append(out.notice)
+                    log.info("LLM fallback: %s", out.info.reason)
+        answer.answer = answer.llm_text if answer.llm_text and not answer.llm.fallback_used else answer.deterministic
+
+
+def _context_area(refs: list[AreaRef], area: str | None) -> AreaRef | None:
+    if not area:
+        return None
+    from assistant.areas import candidates
+
+    found = candidates(refs, area)
+    return found[0] if found else None
+
+
+def _request(u: Understanding, refs: list[AreaRef]) -> FactRequest:
+    codes = [a.code for a in u.areas]
+    if u.kind == "top" and not codes:
+        codes = [r.code for r in refs if r.level == "gemeente"][:1]
+    years = sorted({*u.years, *([u.since] if u.since else [])}) or None
+    return FactRequest(areas=codes, indicators=u.indicators, years=years, top=u.top, share=u.share,
+                       trend=u.kind == "trend" or bool(u.since))
+
+
+def _follow_ups(u: Understanding) -> list[str]:
+    nl = u.language == "nl"
+    area = u.areas[0].name if u.areas else ""
+    out = []
+    if u.indicators and area:
+        out.append(f"Hoe is dit veranderd in {area}?" if nl else f"How has this changed in {area}?")
+        out.append("Welke wijk is het hoogst?" if nl else "Which district is highest?")
+    if area:
+        out.append(f"Wat vertellen bewoners van {area}?" if nl else f"What do residents of {area} say?")
+    return out[:3]
