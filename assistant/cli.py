@@ -8,6 +8,7 @@ from pathlib import Path
 
 import click
 
+from assistant.cli_ask import ask, chat
 from assistant.cli_demo import demo
 from assistant.cli_stories import friendly_errors, ingest_stories_cmd, stories
 from assistant.errors import DuidingError
@@ -136,10 +137,57 @@ def show(ctx: click.Context, area: str, year: int | None) -> None:
         click.echo(line)
 
 
+@cli.command()
+@click.option("--host", default=None, help="Bind address (default DUIDING_API_HOST, 127.0.0.1).")
+@click.option("--port", type=int, default=None, help="Port (default DUIDING_API_PORT, 8000).")
+@click.pass_context
+@friendly_errors
+def serve(ctx: click.Context, host: str | None, port: int | None) -> None:
+    """Run the HTTP API. Off loopback it needs DUIDING_API_TOKEN."""
+    from assistant.api_server import serve as run_api
+
+    run_api(_settings(ctx), host, port)
+
+
+@cli.command("run")
+@click.option("--ui-port", type=int, default=8501, show_default=True, help="Port of the chat interface.")
+@click.pass_context
+@friendly_errors
+def run_cmd(ctx: click.Context, ui_port: int) -> None:
+    """Start the API and the chat interface (loads the demo city into an empty data dir)."""
+    from assistant.launcher import run
+
+    ctx.exit(run(_settings(ctx), ui_port, echo=click.echo))
+
+
+@cli.command("smoke")
+@click.option("--question", default=None, help="Default: a question about the demo wijk Weverskwartier.")
+@click.pass_context
+@friendly_errors
+def smoke_cmd(ctx: click.Context, question: str | None) -> None:
+    """Answer one demo question in-process with the configured LLM and exit (a fresh-clone check)."""
+    from assistant.launcher import SMOKE_QUESTION, smoke
+
+    ctx.exit(smoke(_settings(ctx), question or SMOKE_QUESTION, echo=click.echo))
+
+
+@cli.command("eval")
+@click.option("--set", "set_name", type=click.Choice(["demo", "real", "all"]), default="demo")
+@click.option("--llm", "backend", type=click.Choice(["none", "embedded", "fake", "ollama"]), default="none")
+@click.option("--limit", type=int, default=None, help="Only the first N questions (spread over the types).")
+def eval_cmd(set_name: str, backend: str, limit: int | None) -> None:
+    """Run the evaluation; writes eval/reports/<date>-<set>-<backend>.md and .json (see eval/run.py)."""
+    from eval.run import run_eval
+
+    run_eval(set_name, backend, limit)
+
+
 # Story commands live in assistant/cli_stories.py.
 ingest.add_command(ingest_stories_cmd)
 cli.add_command(stories)
 cli.add_command(demo)  # assistant/cli_demo.py
+cli.add_command(ask)  # assistant/cli_ask.py
+cli.add_command(chat)
 
 
 def main() -> None:
