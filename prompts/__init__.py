@@ -1,0 +1,1 @@
+"""Prompt templates (markdown with $variables); loaded by assistant/prompting.py."""
