@@ -8,7 +8,7 @@ from pathlib import Path
 
 import click
 
-from assistant.cli_ask import ask, chat
+from assistant.cli_ask import ask, chat, models
 from assistant.cli_demo import demo
 from assistant.cli_stories import friendly_errors, ingest_stories_cmd, stories
 from assistant.errors import DuidingError
@@ -188,6 +188,7 @@ cli.add_command(stories)
 cli.add_command(demo)  # assistant/cli_demo.py
 cli.add_command(ask)  # assistant/cli_ask.py
 cli.add_command(chat)
+cli.add_command(models)
 
 
 def main() -> None:

@@ -83,3 +83,16 @@ def chat(ctx: click.Context, audience: str | None, area: str | None, llm: str | 
             break
         q = Question(question=text, audience=audience or settings.audience, area=area)  # type: ignore[arg-type]
         prev = _print_stream(service, q, prev)
+
+
+@click.command("models")
+@click.pass_context
+def models(ctx: click.Context) -> None:
+    """Show the LLM backends, whether each is available, and how to enable it."""
+    from assistant.backends_status import backend_statuses
+
+    settings: Settings = ctx.obj["settings"]
+    for st in backend_statuses(settings):
+        mark = "✓" if st.available else "✗"
+        current = "  ← in gebruik" if st.name == settings.llm else ""
+        click.echo(f"{mark} {st.name:<9} {st.detail}{current}\n  {'':<9} inschakelen: {st.enable}")
