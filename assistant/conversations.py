@@ -1,0 +1,169 @@
+"""Chat conversations: in memory, bounded (LRU) and expiring (TTL), and the chat service on top.
+
+A conversation keeps the last Understanding (so "en in Ypenburg?" follows on) and the answers (for the
+export). Nothing is written to disk: questions can hold personal context.
+"""
+
+from __future__ import annotations
+
+import logging
+import secrets
+import threading
+import time
+from collections import OrderedDict
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+from assistant.api_errors import log_unexpected
+from assistant.deps import Deps
+from assistant.errors import DuidingError, NotFoundError
+from assistant.pipeline import AnswerService, Event
+from assistant.schemas import Answer, Question
+from assistant.understand import Understanding
+
+log = logging.getLogger("duiding.api")
+
+MAX_CONVERSATIONS = 500
+TTL_SECONDS = 4 * 3600
+MAX_TURNS = 50
+LLM_FAILED = "Het taalmodel reageerde niet; je ziet het feitenantwoord."
+
+
+@dataclass
+class Conversation:
+    id: str
+    answers: list[Answer] = field(default_factory=list)
+    understanding: Understanding | None = None
+    touched: float = 0.0
+
+
+class ConversationStore:
+    """Thread-safe: sync routes run in a thread pool."""
+
+    def __init__(self, max_conversations: int = MAX_CONVERSATIONS, ttl_s: float = TTL_SECONDS,
+                 max_turns: int = MAX_TURNS, clock: Callable[[], float] = time.monotonic) -> None:
+        self.max_conversations, self.ttl_s, self.max_turns, self.clock = max_conversations, ttl_s, max_turns, clock
+        self._items: OrderedDict[str, Conversation] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def __len__(self) -> int:
+        with self._lock:
+            self._expire()
+            return len(self._items)
+
+    def get(self, conversation_id: str | None) -> Conversation | None:
+        """The live conversation with this id (and mark it used); None when unknown or expired."""
+        with self._lock:
+            self._expire()
+            conv = self._items.get(conversation_id or "")
+            if conv is not None:
+                conv.touched = self.clock()
+                self._items.move_to_end(conv.id)
+            return conv
+
+    def require(self, conversation_id: str) -> Conversation:
+        conv = self.get(conversation_id)
+        if conv is None:
+            raise NotFoundError(f"Conversation '{conversation_id[:64]}' does not exist or has expired",
+                                "ask the questions again in a new conversation, then export")
+        return conv
+
+    def open(self, conversation_id: str | None) -> Conversation:
+        """The existing conversation, else a new one under a fresh id (never one the client picked)."""
+        found = self.get(conversation_id)
+        if found is not None:
+            return found
+        conv = Conversation(secrets.token_urlsafe(16), touched=self.clock())
+        with self._lock:
+            self._items[conv.id] = conv
+            while len(self._items) > self.max_conversations:
+                self._items.popitem(last=False)
+        return conv
+
+    def record(self, conv: Conversation, answer: Answer, understanding: Understanding | None) -> None:
+        with self._lock:
+            conv.answers = [*conv.answers, answer][-self.max_turns:]
+            conv.understanding = understanding or conv.understanding
+            conv.touched = self.clock()
+
+    def _expire(self) -> None:
+        cutoff = self.clock() - self.ttl_s
+        for cid in [cid for cid, c in self._items.items() if c.touched < cutoff]:
+            del self._items[cid]
+
+
+@dataclass
+class ChatStream:
+    conversation_id: str
+    events: Iterator[Event]
+
+
+class ChatService:
+    """Questions in a conversation. LLM trouble never becomes a 5xx: the facts answer stands."""
+
+    def __init__(self, deps: Deps, conversations: ConversationStore) -> None:
+        self.deps = deps
+        self.conversations = conversations
+
+    def ask(self, q: Question) -> Answer:
+        conv = self.conversations.open(q.conversation_id)
+        try:
+            answer, u = AnswerService(self.deps).ask(q, conv.understanding)
+        except DuidingError:
+            raise
+        except Exception as exc:
+            if self.deps.llm is None:
+                raise
+            log_unexpected(exc, "chat (LLM part); answering without the LLM")
+            answer, u = AnswerService(replace(self.deps, llm=None)).ask(q, conv.understanding)
+            answer.notices.append(LLM_FAILED)
+        answer.conversation_id = conv.id
+        self.conversations.record(conv, answer, u)
+        return answer
+
+    def stream(self, q: Question) -> ChatStream:
+        """The first event is computed here, so bad input still fails as a plain HTTP error."""
+        conv = self.conversations.open(q.conversation_id)
+        events = AnswerService(self.deps).stream(q, conv.understanding)
+        first = next(events)
+        return ChatStream(conv.id, self._events(conv, first, events))
+
+    def _events(self, conv: Conversation, first: Event, rest: Iterator[Event]) -> Iterator[Event]:
+        facts_answer = first.data.get("answer", {})
+        yield _with_id(first, conv.id)
+        try:
+            for event in rest:
+                if event.kind == "done":
+                    answer = Answer.model_validate(event.data["answer"]).model_copy(
+                        update={"conversation_id": conv.id})
+                    self.conversations.record(conv, answer, event.data.get("_understanding"))
+                    yield Event("done", {"answer": answer.model_dump(), "conversation_id": conv.id})
+                else:
+                    yield _with_id(event, conv.id)
+        except Exception as exc:  # noqa: BLE001 - mid-stream: say so, then end with the facts answer
+            log_unexpected(exc, "chat stream")
+            yield Event("error", {**_error_data(exc), "conversation_id": conv.id})
+            answer = _fallback(facts_answer, conv.id)
+            self.conversations.record(conv, answer, None)
+            yield Event("done", {"answer": answer.model_dump(), "conversation_id": conv.id})
+
+
+def _with_id(event: Event, conversation_id: str) -> Event:
+    data = {k: v for k, v in event.data.items() if not k.startswith("_")}
+    return Event(event.kind, {**data, "conversation_id": conversation_id})
+
+
+def _error_data(exc: Exception) -> dict[str, Any]:
+    if isinstance(exc, DuidingError):
+        return exc.as_dict()
+    return {"code": "internal", "message": LLM_FAILED, "fix": "probeer het opnieuw"}
+
+
+def _fallback(facts_answer: dict[str, Any], conversation_id: str) -> Answer:
+    answer = Answer.model_validate(facts_answer)
+    answer.answer = answer.deterministic
+    answer.llm = answer.llm.model_copy(update={"fallback_used": True, "reason": "stream failed"})
+    answer.notices.append(LLM_FAILED)
+    answer.conversation_id = conversation_id
+    return answer

@@ -1,0 +1,69 @@
+"""Safe defaults for the API: loopback unless a token is set, bearer-token auth, no URLs from requests."""
+
+from __future__ import annotations
+
+import hmac
+import ipaddress
+
+from pydantic import SecretStr
+from starlette.datastructures import Headers
+from starlette.types import ASGIApp, Receive, Scope, Send
+
+from assistant.api_errors import UnauthorizedError, response_for
+from assistant.errors import DuidingError
+
+OPEN_PATHS = frozenset({"/healthz"})
+TOKEN_FIX = ("set DUIDING_API_TOKEN to a long random secret (e.g. "
+             "`python -c 'import secrets; print(secrets.token_urlsafe(32))'`), or bind to 127.0.0.1")
+
+
+class UnsafeBindError(DuidingError):
+    code = "unsafe_bind"
+
+
+def is_loopback(host: str) -> bool:
+    """127.0.0.0/8, ::1 and localhost; anything else (0.0.0.0, a LAN address, a name) is not."""
+    if host.strip().lower() == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host.strip().strip("[]")).is_loopback
+    except ValueError:
+        return False
+
+
+def token_value(token: SecretStr | None) -> str | None:
+    value = token.get_secret_value().strip() if token is not None else ""
+    return value or None
+
+
+def check_bind(host: str, token: SecretStr | None) -> None:
+    """Refuse to listen beyond this machine without a token: the data holds residents' stories."""
+    if not is_loopback(host) and token_value(token) is None:
+        raise UnsafeBindError(f"Duiding will not listen on {host} without an API token", TOKEN_FIX)
+
+
+def token_matches(authorization: str | None, token: str) -> bool:
+    """`Bearer <token>`, compared in constant time."""
+    scheme, _, given = (authorization or "").partition(" ")
+    ok_scheme = scheme.lower() == "bearer"
+    same = hmac.compare_digest(given.strip().encode("utf-8"), token.encode("utf-8"))
+    return ok_scheme and same
+
+
+class BearerAuthMiddleware:
+    """With a token configured, every route but /healthz needs `Authorization: Bearer <token>`."""
+
+    def __init__(self, app: ASGIApp, token: str) -> None:
+        self.app = app
+        self.token = token
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http" or scope.get("path") in OPEN_PATHS:
+            await self.app(scope, receive, send)
+            return
+        if token_matches(Headers(scope=scope).get("authorization"), self.token):
+            await self.app(scope, receive, send)
+            return
+        exc = UnauthorizedError("Missing or wrong API token",
+                                "send the header `Authorization: Bearer <DUIDING_API_TOKEN>`")
+        await response_for(exc)(scope, receive, send)
