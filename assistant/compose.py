@@ -42,6 +42,7 @@ class Parts:
     attribution: list[str] = field(default_factory=list)
     title: str = ""
     focus: str = "value"  # the question kind: value, top, trend, share, term, story, compare
+    indicators: list[str] = field(default_factory=list)  # in the order the question names them
     areas: list[str] = field(default_factory=list)  # the area codes the question names
 
 
@@ -94,31 +95,43 @@ PRIORITY = {
 def prompt_facts(p: Parts, limit: int = 6) -> list[Fact]:
     """The facts an LLM gets: the most relevant core facts and one caveat, to keep the prompt short."""
     caveats = [f for f in p.facts if f.kind == "caveat"][:1]
-    return _core(p)[:limit] + caveats
+    return _core(p)[:limit] + _patterns(p)[:1] + caveats
 
 
 def _core(p: Parts) -> list[Fact]:
     """Facts in the order the question asks for them: a top question leads with the top list."""
-    facts = [f for f in p.facts if f.kind != "caveat"]
+    facts = [f for f in p.facts if f.kind not in ("caveat", "pattern")]
     order = PRIORITY.get(p.focus, PRIORITY["value"])
     if p.focus == "compare":
         # area against area: the comparison naming two areas of the question comes first
         facts = sorted(facts, key=lambda f: 0 if f.kind == "comparison" and f.extra_sources
                        and f.extra_sources[0].area_code in p.areas else 1)
-    return sorted(facts, key=lambda f: order.index(f.kind) if f.kind in order else len(order))
+    # The indicator the question names first leads; within it, the kinds the question asks for.
+    rank = {ind: i for i, ind in enumerate(p.indicators)}
+    return sorted(facts, key=lambda f: (rank.get(f.indicator or "", len(rank)),
+                                        order.index(f.kind) if f.kind in order else len(order)))
+
+
+def _patterns(p: Parts) -> list[Fact]:
+    return [f for f in p.facts if f.kind == "pattern"]
+
+
+def _voices(p: Parts, n_stories: int, limit: int = 320) -> list[str]:
+    """Story counts first (with their caveat), then the stories themselves."""
+    return [fact_line(f, p.language) for f in _patterns(p)] + [
+        story_line(s, p.language, limit) for s in p.stories[:n_stories]]
 
 
 def _jongerenwerker(p: Parts) -> list[str]:
     h = HEAD[p.language]
     core = _core(p)
-    main = [f for f in core if f.kind in ("value", "share", "comparison", "top", "trend", "no_data", "pattern")]
+    main = [f for f in core if f.kind in ("value", "share", "comparison", "top", "trend", "no_data")]
     lot = [f for f in core if f.kind in ("rank", "spread")]
-    blocks = [_section(p.title or h["facts"], _bullets([fact_line(f, p.language) for f in main[:6]]))]
+    blocks = [_section(p.title or h["facts"], _bullets([fact_line(f, p.language) for f in main[:5]]))]
     blocks.append(_section(h["lot"], _bullets([fact_line(f, p.language) for f in lot[:2]])))
     for g in p.glossary[:2]:
         blocks.append(_section(f"{h['meaning']} {g.term}", g.definition if p.language == "nl" else g.definition_en))
-    if p.stories:
-        blocks.append(_section(h["voices"], story_line(p.stories[0], p.language)))
+    blocks.append(_section(h["voices"], _bullets(_voices(p, 1))))
     return blocks
 
 
@@ -128,7 +141,7 @@ def _beleid(p: Parts) -> list[str]:
     claim = next((f for f in core if f.kind in ("comparison", "top", "trend", "share", "value")), None)
     blocks = [_section(h["claim"], fact_line(claim, p.language) if claim else h["none"])]
     blocks.append(_section(h["evidence"], _bullets([fact_line(f, p.language) for f in core if f is not claim])))
-    blocks.append(_section(h["voices"], _bullets([story_line(s, p.language, 240) for s in p.stories[:3]])))
+    blocks.append(_section(h["voices"], _bullets(_voices(p, 3, 240))))
     if p.glossary:
         blocks.append(_section(h["terms"], _bullets([_term_line(g, p.language) for g in p.glossary[:3]])))
     blocks.append(_section(h["next"], _bullets(NEXT_STEPS[p.language])))
@@ -146,8 +159,7 @@ def _trainer(p: Parts) -> list[str]:
         blocks.append(_section(h["terms"], _bullets([_term_line(x, p.language) for x in p.glossary[:2]])))
         blocks.append(_section(h["mistake"], g.mistake))
         blocks.append(_section(h["check"], g.ask_yourself))
-    if p.stories:
-        blocks.append(_section(h["voices"], story_line(p.stories[0], p.language)))
+    blocks.append(_section(h["voices"], _bullets(_voices(p, 1))))
     return blocks
 
 

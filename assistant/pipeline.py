@@ -13,7 +13,9 @@ from assistant.compose import Parts, compose, prompt_facts
 from assistant.deps import Deps
 from assistant.facts import FactRequest, FactSet, build_facts
 from assistant.replies import clarify_parts, no_area_parts, title_for
-from assistant.schemas import Answer, LLMInfo, Question, StoryExcerpt
+from assistant.lexicon import STORY_THEMES
+from assistant.patterns import pattern_facts
+from assistant.schemas import Answer, Fact, LLMInfo, Question, StoryExcerpt
 from assistant.understand import Understanding, understand
 
 log = logging.getLogger("duiding.pipeline")
@@ -86,6 +88,7 @@ class AnswerService:
         terms = list(dict.fromkeys([*first, *then]))
         answer.glossary = deps.glossary.entries(terms)[:4]
         answer.stories = self._stories(u)
+        facts.facts.extend(self._patterns(u, len(facts.facts) + 1))
         answer.facts, answer.charts, answer.caveats = facts.facts, facts.charts, facts.caveats
         answer.attribution = facts.attribution
         notices = list(u.notices) + [*facts.no_data]
@@ -93,7 +96,7 @@ class AnswerService:
                       glossary=answer.glossary, caveats=facts.caveats, notices=notices,
                       attribution=facts.attribution, title=title_for(u, deps.store.load().catalogue),
                       focus="compare" if len(u.areas) > 1 and u.kind == "value" else u.kind,
-                      areas=[a.code for a in u.areas])
+                      areas=[a.code for a in u.areas], indicators=u.indicators)
         answer.notices = notices
         answer.deterministic = compose(parts)
         answer.follow_ups = _follow_ups(u)
@@ -105,6 +108,17 @@ class AnswerService:
         k = 3 if u.wants_stories else 2
         hits = self.deps.stories_search(u.question, u.areas[0].code, u.themes, k)
         return [h.model_copy(update={"id": f"S{i}"}) for i, h in enumerate(hits, start=1)]
+
+    def _patterns(self, u: Understanding, first_id: int) -> list[Fact]:
+        """Story counts for the asked area and themes (withheld below settings.min_story_count)."""
+        if self.deps.story_list is None or not u.areas:
+            return []
+        themes = u.themes or [t for i in u.indicators for t in STORY_THEMES.get(i, [])]
+        if not themes:
+            return []
+        refs = {r.code: r for r in area_table(self.deps.store.load().areas)}
+        return pattern_facts(self.deps.story_list(), u.areas[0], refs, list(dict.fromkeys(themes))[:2],
+                             self.deps.settings.min_story_count, first_id)
 
     def _llm_part(self, answer: Answer, u: Understanding, facts: FactSet, parts: Parts,
                   t0: float) -> Iterator[Event]:

@@ -119,12 +119,15 @@ def _dedupe(refs: list[AreaRef]) -> list[AreaRef]:
 def find_indicators(text: str) -> list[list[str]]:
     """Groups of candidate ids, one group per phrase found; the first loaded id of a group is used."""
     norm = " " + normalize(text).replace("-", " ") + " "
-    groups: list[list[str]] = []
+    found: list[tuple[int, list[str]]] = []
     for phrase in sorted(INDICATOR_WORDS, key=len, reverse=True):
         if f" {phrase} " in norm or (len(phrase) > 6 and f" {phrase}" in norm):
-            norm = norm.replace(phrase, " ")
-            if INDICATOR_WORDS[phrase] not in groups:
-                groups.append(INDICATOR_WORDS[phrase])
+            found.append((norm.find(phrase), INDICATOR_WORDS[phrase]))
+            norm = norm.replace(phrase, " " * len(phrase))  # keep positions for the order below
+    groups: list[list[str]] = []
+    for _, group in sorted(found, key=lambda x: x[0]):  # the order the question names them
+        if group not in groups:
+            groups.append(group)
     return groups
 
 

@@ -1,0 +1,73 @@
+"""Warm time-to-first-token of the embedded LLM per audience, in-process (`python -m eval.bench_llm`).
+
+Prints figures; never asserts timings. The first question of each audience warms its cached prefix.
+"""
+
+from __future__ import annotations
+
+import resource
+import statistics
+import tempfile
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+from assistant.settings import AUDIENCES, Settings
+
+QUESTIONS = [
+    "Is de jeugdzorg in Weverskwartier hoog?",
+    "Hoeveel Wmo-cliënten per 1.000 inwoners heeft Lindenhove?",
+    "Is het aandeel eenoudergezinnen in Bloemendries hoog vergeleken met Duinhaven?",
+    "Hoe zit het met huishoudens met een laag inkomen in Oosterkade?",
+]
+
+
+class TimedLLM:
+    """Wraps a backend and records when its first chunk arrived."""
+
+    def __init__(self, inner: object) -> None:
+        self.inner = inner
+        self.name = getattr(inner, "name", "llm")
+        self.model = getattr(inner, "model", "")
+        self.first: float | None = None
+        self.started = 0.0
+
+    def stream(self, messages: list[dict[str, str]]) -> Iterator[str]:
+        self.started, self.first = time.perf_counter(), None
+        for chunk in self.inner.stream(messages):  # type: ignore[attr-defined]
+            if self.first is None:
+                self.first = time.perf_counter() - self.started
+            yield chunk
+
+
+def main() -> None:
+    from assistant.deps import build_deps
+    from assistant.pipeline import AnswerService
+    from assistant.schemas import Question
+    from retrieval.demo_city import load_demo
+    from retrieval.indicators import IndicatorStore
+
+    with tempfile.TemporaryDirectory() as tmp:
+        settings = Settings(data_dir=Path(tmp), llm="embedded", llm_timeout_s=600)
+        load_demo(IndicatorStore(settings.indicator_dir))
+        deps = build_deps(settings)
+        timed = TimedLLM(deps.llm)
+        deps.llm = timed
+        service = AnswerService(deps)
+        print(f"{'audience':<15} {'warm TTFT p50':>14} {'max':>7} {'total p50':>10}")
+        for audience in AUDIENCES:
+            ttft, total = [], []
+            for i, q in enumerate(QUESTIONS):
+                t0 = time.perf_counter()
+                service.ask(Question(question=q, audience=audience))  # type: ignore[arg-type]
+                if i > 0 and timed.first is not None:  # the first question warms this audience's prefix
+                    ttft.append(timed.first)
+                    total.append(time.perf_counter() - t0)
+            print(f"{audience:<15} {statistics.median(ttft):>13.2f}s {max(ttft):>6.2f}s "
+                  f"{statistics.median(total):>9.2f}s")
+        peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+        print(f"peak memory (RSS): {peak_mb:.0f} MB")
+
+
+if __name__ == "__main__":
+    main()
