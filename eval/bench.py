@@ -1,0 +1,237 @@
+"""`make bench`: latency and memory of the non-LLM answer path, ingest throughput, warm embedded TTFT.
+
+    python -m eval.bench [--runs 30] [--skip-nl] [--skip-llm]
+
+Prints figures only; nothing here asserts a time. Stores: the demo city, real Den Haag (DUIDING_REAL_DATA)
+and an all-NL store (≈17,000 areas × 100 indicators × 5 years) generated into a temporary dir with
+eval/bench_facts.py's generator. Latency is measured without tracemalloc; peak Python memory is a separate,
+traced pass; peak RSS (ru_maxrss) is process-wide and only grows, so read it as "so far".
+"""
+
+from __future__ import annotations
+
+import argparse
+import resource
+import statistics
+import sys
+import tempfile
+import time
+import tracemalloc
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from assistant.settings import Settings
+from eval.gold_real import FILES, NAMES, PROPS, real_root
+
+DEMO_QUESTIONS = ["Is 18% jeugdzorg in het Weverskwartier veel?", "Hoeveel inwoners heeft Lindenhove?",
+                  "Hoe zit het met armoede in Lindenhove vergeleken met de stad?",
+                  "Welke wijk heeft de hoogste jeugdzorg?",
+                  "Is de jeugdzorg in het Weverskwartier gestegen sinds 2019?"]
+REAL_QUESTIONS = ["Is de jeugdzorg in Moerwijk hoger dan in heel Den Haag?", "Hoeveel inwoners heeft Ypenburg?",
+                  "Hoe zit het met lage inkomens in de Schildersbuurt vergeleken met de stad?",
+                  "Welke wijk heeft de hoogste jeugdzorg?", "Hoeveel inwoners heeft Oostduinen?"]
+NL_QUESTIONS = ["Hoeveel inwoners heeft Wijk 180-1?", "Is de jeugdzorg in Buurt 180-1-2 hoog?",
+                "Hoe zit het met lage inkomens in Gemeente 42 vergeleken met Nederland?",
+                "Welke wijk heeft de hoogste jeugdzorg?", "Hoeveel WMO-cliënten heeft Wijk 300-3?"]
+
+
+def rss_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # Linux reports KiB
+
+
+def pct(values: list[float], q: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, max(0, round(q * len(ordered)) - 1))]
+
+
+def service(settings: Settings) -> Any:
+    from assistant.deps import build_deps
+    from assistant.pipeline import AnswerService
+
+    return AnswerService(build_deps(settings, with_llm=False))
+
+
+def ask_path(label: str, settings: Settings, questions: list[str], runs: int) -> dict[str, Any]:
+    """p50/p95 of ask() with no LLM, the cold first answer, and peak traced memory of one round."""
+    from assistant.schemas import Question
+
+    svc = service(settings)
+    start = time.perf_counter()
+    first, _ = svc.ask(Question(question=questions[0]))
+    cold = (time.perf_counter() - start) * 1000
+    times = []
+    for i in range(runs):
+        start = time.perf_counter()
+        svc.ask(Question(question=questions[i % len(questions)]))
+        times.append((time.perf_counter() - start) * 1000)
+    tracemalloc.start()
+    for q in questions:
+        svc.ask(Question(question=q))
+    peak = tracemalloc.get_traced_memory()[1] / 2**20
+    tracemalloc.stop()
+    row = {"store": label, "cold_ms": round(cold, 1), "p50_ms": round(statistics.median(times), 1),
+           "p95_ms": round(pct(times, 0.95), 1), "peak_traced_mb": round(peak, 1), "rss_so_far_mb": round(rss_mb()),
+           "first_answer_areas": first.areas}
+    print(f"  {label:<26} cold {cold:8.0f} ms   p50 {row['p50_ms']:7.1f} ms   p95 {row['p95_ms']:7.1f} ms   "
+          f"peak traced {peak:7.1f} MB   RSS so far {row['rss_so_far_mb']} MB   (understood {first.areas})", flush=True)
+    return row
+
+
+def demo_store(data_dir: Path) -> Settings:
+    from retrieval.demo_city import load_demo
+    from retrieval.indicators import IndicatorStore
+
+    settings = Settings(data_dir=data_dir, llm="none", embedder="fake")
+    load_demo(IndicatorStore(settings.indicator_dir))
+    return settings
+
+
+def den_haag_store(data_dir: Path, root: Path) -> tuple[Settings, int, float]:
+    """Import KWB 2019 + 2021 through Duiding's reader; returns rows imported and seconds."""
+    from retrieval.indicators import IndicatorStore
+    from retrieval.tables import ingest_table
+
+    settings = Settings(data_dir=data_dir, llm="none", embedder="fake")
+    store, rows, start = IndicatorStore(settings.indicator_dir), 0, time.perf_counter()
+    for path, year in FILES:
+        rows += ingest_table(store, root / path, "cbs", year=year, names=root / NAMES, metadata=root / PROPS).rows
+    return settings, rows, time.perf_counter() - start
+
+
+def nl_store(data_dir: Path) -> tuple[Settings, int, float]:
+    from eval.bench_facts import nl_frames
+    from retrieval.indicators import ImportBatch, IndicatorStore
+    from retrieval.models import ImportReport
+
+    settings = Settings(data_dir=data_dir, llm="none", embedder="fake")
+    start = time.perf_counter()
+    values, areas = nl_frames(100)
+    batch = ImportBatch(values, areas, [], {"CBS KWB": {}}, ImportReport(file="generated", format="bench"))
+    IndicatorStore(settings.indicator_dir).replace_all(batch)
+    return settings, int(areas["area_code"].nunique()), time.perf_counter() - start
+
+
+def table_ingest(root: Path, repeats: int = 3) -> None:
+    """Rows/s for the real KWB 2019 file (159 rows × 118 columns), each time into a fresh store."""
+    from retrieval.indicators import IndicatorStore
+    from retrieval.tables import ingest_table
+
+    path, year = FILES[0]
+    rates = []
+    for _ in range(repeats):
+        with tempfile.TemporaryDirectory(prefix="duiding-bench-ingest-") as tmp:
+            store = IndicatorStore(Path(tmp) / "indicators")
+            start = time.perf_counter()
+            report = ingest_table(store, root / path, "cbs", year=year, names=root / NAMES, metadata=root / PROPS)
+            seconds = time.perf_counter() - start
+            rates.append((report.rows / seconds, report.values / seconds))
+    rows, vals = statistics.median(r[0] for r in rates), statistics.median(r[1] for r in rates)
+    print(f"  table ingest (KWB 2019, {report.rows} rows, {report.values} values): {rows:,.0f} rows/s, "
+          f"{vals:,.0f} values/s (median of {repeats})")
+
+
+def story_ingest(embedder: str) -> None:
+    """Stories/s for the 173 demo stories (PII scrub, store, vector index) with one embedder."""
+    from assistant.cli_stories import open_story_store
+    from eval.gold_demo import STORIES
+    from retrieval.story_ingest import ingest_stories
+
+    with tempfile.TemporaryDirectory(prefix="duiding-bench-stories-") as tmp:
+        settings = Settings(data_dir=Path(tmp), llm="none", embedder=embedder)
+        start = time.perf_counter()
+        try:
+            report = ingest_stories(STORIES, open_story_store(settings), None, settings)
+        except Exception as exc:  # noqa: BLE001 - a missing embedder model is reported, not fatal
+            print(f"  story ingest ({embedder}): skipped — {type(exc).__name__}: {exc}")
+            return
+        seconds = time.perf_counter() - start
+    print(f"  story ingest ({embedder} embedder): {report.rows} stories in {seconds:.1f} s = "
+          f"{report.rows / seconds:,.1f} stories/s")
+
+
+def embedded_ttft(data_dir: Path) -> None:
+    """Time to first token of the embedded LLM on a real demo prompt: cold, then warm (prefix cached)."""
+    try:
+        import llama_cpp  # noqa: F401
+
+        from assistant.llm import make_llm
+    except ImportError as exc:
+        print(f"  embedded TTFT: skipped — llama_cpp not installed ({exc}); pip install 'duiding[embedded]'")
+        return
+    settings = demo_store(data_dir).model_copy(update={"llm": "embedded"})
+    try:
+        llm = make_llm(settings)
+    except Exception as exc:  # noqa: BLE001 - model parts missing or checksum wrong: say why and go on
+        print(f"  embedded TTFT: skipped — {exc}")
+        return
+    probe = FirstToken(llm)
+    svc = service(settings)
+    svc.deps.llm = probe
+    from assistant.schemas import Question
+
+    for label in ("cold", "warm", "warm"):
+        probe.calls.clear()
+        answer, _ = svc.ask(Question(question=DEMO_QUESTIONS[0]))
+        first = probe.calls[0] if probe.calls else None
+        ttft = "no token before the timeout" if first is None else f"{first:,.0f} ms to the first token"
+        print(f"  embedded TTFT ({label}): {ttft}; {len(probe.calls)} call(s); first checked sentence at "
+              f"{answer.timings_ms.get('llm_first_sentence', float('nan')):,.0f} ms; fallback "
+              f"{answer.llm.fallback_used} {answer.llm.reason[:60]}; RSS so far {rss_mb():,.0f} MB", flush=True)
+
+
+class FirstToken:
+    """Wraps an LLM and notes, per call, the time from the stream call to its first chunk (None: no chunk)."""
+
+    def __init__(self, inner: Any) -> None:
+        self.inner, self.name, self.model = inner, inner.name, inner.model
+        self.calls: list[float | None] = []
+
+    def stream(self, messages: list[dict[str, str]]) -> Any:
+        start = time.perf_counter()
+        self.calls.append(None)
+        for chunk in self.inner.stream(messages):
+            if self.calls[-1] is None:
+                self.calls[-1] = (time.perf_counter() - start) * 1000
+            yield chunk
+
+
+def section(title: str, fn: Callable[[], None]) -> None:
+    print(title, flush=True)
+    fn()
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--runs", type=int, default=30, help="timed answers per store")
+    parser.add_argument("--skip-nl", action="store_true", help="skip the generated all-NL store")
+    parser.add_argument("--skip-llm", action="store_true", help="skip the embedded TTFT")
+    args = parser.parse_args(argv)
+    root = real_root()
+    with tempfile.TemporaryDirectory(prefix="duiding-bench-") as tmp:
+        base = Path(tmp)
+        print("Answer path without LLM (AnswerService.ask, llm=none):", flush=True)
+        ask_path("demo city (Duinhaven)", demo_store(base / "demo"), DEMO_QUESTIONS, args.runs)
+        if root is None:
+            print("  real Den Haag: skipped — set DUIDING_REAL_DATA to the real extracts")
+        else:
+            settings, rows, secs = den_haag_store(base / "dh", root)
+            ask_path(f"real Den Haag ({rows} rows)", settings, REAL_QUESTIONS, args.runs)
+        if not args.skip_nl:
+            settings, n_areas, secs = nl_store(base / "nl")
+            print(f"  all-NL store generated: {n_areas:,} areas × 100 indicators × 5 years in {secs:.1f} s")
+            ask_path("all-NL (generated)", settings, NL_QUESTIONS, args.runs)
+        print("Ingest throughput:", flush=True)
+        if root is None:
+            print("  table ingest: skipped — set DUIDING_REAL_DATA")
+        else:
+            table_ingest(root)
+        for embedder in dict.fromkeys([Settings().embedder, "fake"]):
+            story_ingest(embedder)
+        if not args.skip_llm:
+            section("Embedded LLM:", lambda: embedded_ttft(base / "llm"))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

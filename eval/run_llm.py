@@ -1,0 +1,66 @@
+"""The LLM side of an eval run: build the backend and record its raw streamed text before any checking."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from assistant.errors import DuidingError
+from assistant.settings import Settings
+
+BACKENDS = ("none", "embedded", "fake", "ollama")
+
+
+class RecordingLLM:
+    """Wraps any LLM; keeps every chunk it streamed, per call, so raw text can be scored unchecked."""
+
+    def __init__(self, inner: Any) -> None:
+        self.inner = inner
+        self.name: str = inner.name
+        self.model: str = getattr(inner, "model", "")
+        self.calls: list[list[str]] = []
+
+    def stream(self, messages: list[dict[str, str]]) -> Iterator[str]:
+        chunks: list[str] = []
+        self.calls.append(chunks)
+        return self._play(messages, chunks)
+
+    def _play(self, messages: list[dict[str, str]], chunks: list[str]) -> Iterator[str]:
+        stream = iter(self.inner.stream(messages))
+        try:
+            for chunk in stream:
+                chunks.append(chunk)
+                yield chunk
+        finally:  # the gate closes us early when a sentence fails; stop the real backend too
+            close = getattr(stream, "close", None)
+            if close is not None:
+                close()
+
+    def take(self) -> str | None:
+        """The raw text of every attempt since the last take (None when the LLM was not called)."""
+        calls, self.calls = self.calls, []
+        return "\n".join("".join(c) for c in calls) if calls else None
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.inner, name)
+
+
+def make_backend(settings: Settings) -> tuple[RecordingLLM | None, str]:
+    """(recording LLM or None, a note). Ollama is used only when it answers; otherwise the run is skipped."""
+    from assistant.llm import make_llm
+
+    if settings.llm == "none":
+        return None, "deterministic answers only"
+    try:
+        llm = make_llm(settings)
+    except DuidingError as exc:
+        raise SystemExit(f"LLM backend '{settings.llm}' is not available: {exc}") from exc
+    if llm is None:
+        return None, "deterministic answers only"
+    available = getattr(llm, "available", None)
+    if available is not None:
+        ok, note = available()
+        if not ok:
+            raise SystemExit(f"LLM backend '{settings.llm}' is not available: {note}")
+        return RecordingLLM(llm), note
+    return RecordingLLM(llm), f"{llm.name} {getattr(llm, 'model', '')}"
