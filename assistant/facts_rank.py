@@ -175,7 +175,8 @@ def _top_sentences(scope: AreaInfo, d: IndicatorDef, level: str, highest: bool, 
     lw_nl, lw_en = level_word(level, "nl", plural=many), level_word(level, "en", plural=many)
     listed_nl = ", ".join(parts["nl"][:-1]) + " en " + parts["nl"][-1] if many else parts["nl"][0]
     listed_en = ", ".join(parts["en"][:-1]) + " and " + parts["en"][-1] if many else parts["en"][0]
-    lead_nl = f"De {len(parts['nl'])} {lw_nl}" if many else f"De {lw_nl}"
+    article = "Het" if lw_nl == "stadsdeel" else "De"
+    lead_nl = f"De {len(parts['nl'])} {lw_nl}" if many else f"{article} {lw_nl}"
     lead_en = f"The {len(parts['en'])} {lw_en}" if many else f"The {lw_en}"
     nl = (f"{lead_nl} in {scope.name} met het {side_nl} cijfer voor {t_nl} ({year}): {listed_nl}. "
           f"{count(total, 'nl')} {level_word(level, 'nl', total != 1)} {'hebben' if total != 1 else 'heeft'} "

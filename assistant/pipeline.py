@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 import time
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
@@ -12,9 +13,9 @@ from assistant.areas import AreaRef, area_table
 from assistant.compose import Parts, compose, prompt_facts
 from assistant.deps import Deps
 from assistant.facts import FactRequest, FactSet, build_facts
-from assistant.replies import clarify_parts, no_area_parts, title_for
+from assistant.replies import clarify_parts, no_area_parts, no_indicator_parts, title_for
 from assistant.lexicon import STORY_THEMES
-from assistant.patterns import pattern_facts
+from assistant.patterns import pattern_facts, stories_in
 from assistant.schemas import Answer, Fact, LLMInfo, Question, StoryExcerpt
 from assistant.understand import Understanding, understand
 
@@ -76,6 +77,10 @@ class AnswerService:
             parts = clarify_parts(u, answer) if u.clarify else no_area_parts(u, refs, loaded, data.catalogue)
             answer.deterministic = compose(parts)
             return answer, u, FactSet([], [], [], [], []), parts
+        if not u.indicators and u.kind not in ("term", "story") and not u.wants_stories:
+            parts = no_indicator_parts(u, loaded, data.catalogue)
+            answer.deterministic = compose(parts)
+            return answer, u, FactSet([], [], [], [], []), parts
         facts = build_facts(data, _request(u, refs), deps.settings)
         parts = self._fill(answer, u, facts)
         return answer, u, facts, parts
@@ -83,9 +88,11 @@ class AnswerService:
     def _fill(self, answer: Answer, u: Understanding, facts: FactSet) -> Parts:
         deps = self.deps
         fact_terms = deps.glossary.for_facts(facts.facts)
-        # A question about a term explains that term first; otherwise the facts decide (procentpunt first).
+        # A question about a term explains that term first; otherwise alternate: the statistics term the
+        # facts need (procentpunt) and the topic term the question names (jeugdzorg in natura).
         first, then = (u.terms, fact_terms) if u.kind == "term" else (fact_terms, u.terms)
-        terms = list(dict.fromkeys([*first, *then]))
+        mixed = [t for pair in zip(first, then, strict=False) for t in pair] + first[len(then):] + then[len(first):]
+        terms = list(dict.fromkeys(mixed))
         answer.glossary = deps.glossary.entries(terms)[:4]
         answer.stories = self._stories(u)
         facts.facts.extend(self._patterns(u, len(facts.facts) + 1))
@@ -113,11 +120,15 @@ class AnswerService:
         """Story counts for the asked area and themes (withheld below settings.min_story_count)."""
         if self.deps.story_list is None or not u.areas:
             return []
+        refs = {r.code: r for r in area_table(self.deps.store.load().areas)}
+        stories = self.deps.story_list()
         themes = u.themes or [t for i in u.indicators for t in STORY_THEMES.get(i, [])]
+        if not themes and u.wants_stories:  # "wat vertellen bewoners?": the themes told most often there
+            local = stories_in(stories, u.areas[0], refs)
+            themes = [t for t, _ in Counter(t for s in local for t in s.themes).most_common(2)]
         if not themes:
             return []
-        refs = {r.code: r for r in area_table(self.deps.store.load().areas)}
-        return pattern_facts(self.deps.story_list(), u.areas[0], refs, list(dict.fromkeys(themes))[:2],
+        return pattern_facts(stories, u.areas[0], refs, list(dict.fromkeys(themes))[:2],
                              self.deps.settings.min_story_count, first_id)
 
     def _llm_part(self, answer: Answer, u: Understanding, facts: FactSet, parts: Parts,
@@ -164,6 +175,8 @@ def _request(u: Understanding, refs: list[AreaRef]) -> FactRequest:
     if u.kind == "top" and not codes:
         codes = [r.code for r in refs if r.level == "gemeente"][:1]
     years = sorted({*u.years, *([u.since] if u.since else [])}) or None
+    if u.kind == "trend":
+        years = None  # the trend runs first -> last year available; the value shown is the latest
     return FactRequest(areas=codes, indicators=u.indicators, years=years, top=u.top, share=u.share,
                        trend=u.kind == "trend" or bool(u.since))
 

@@ -57,3 +57,18 @@ def title_for(u: Understanding, catalogue: Catalogue) -> str:
     title = (d.title_nl if u.language == "nl" else d.title_en) if d else u.indicators[0]
     where = " en ".join(a.name for a in u.areas[:2])
     return f"{title} in {where}" if where else title
+
+
+def no_indicator_parts(u: Understanding, loaded: set[str], catalogue: Catalogue) -> Parts:
+    """An area without a topic: say so, and name what there are figures about."""
+    nl = u.language == "nl"
+    themes: dict[str, list[str]] = {}
+    for d in catalogue:
+        if d.id in loaded and d.unit in ("percent", "per_1000", "count", "euro_x1000"):
+            themes.setdefault(d.theme, []).append(d.title_nl.lower() if nl else d.title_en.lower())
+    examples = "; ".join(f"{titles[0]}" for _, titles in sorted(themes.items())[:8])
+    where = u.areas[0].name if u.areas else ""
+    text = (f"Ik weet niet over welk cijfer in {where} je vraag gaat. Er zijn cijfers over bijvoorbeeld: "
+            f"{examples}." if nl else
+            f"I could not tell which figure for {where} you mean. There are figures on, for example: {examples}.")
+    return Parts(language=u.language, audience="jongerenwerker", notices=[text])

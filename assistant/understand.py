@@ -15,12 +15,18 @@ EN_WORDS = {"the", "what", "how", "many", "which", "highest", "lowest", "compare
 NL_WORDS = {"de", "het", "een", "wat", "hoeveel", "welke", "hoogst", "laagst", "vergeleken", "met", "van",
             "betekent", "veel", "wijk", "buurt", "en", "waarom", "zijn", "er", "onze", "deze", "hoe", "hoog",
             "laag", "mensen", "wonen", "aandeel", "uitleg", "over", "verhalen", "dan", "ligt", "heeft", "wonen"}
-TOP_RE = re.compile(r"\b(hoogst\w*|meest\w*|laagst\w*|minst\w*|highest|lowest|most|least|top\s*\d+)\b")
-LOW_RE = re.compile(r"\b(laagst\w*|minst\w*|lowest|least)\b")
+TOP_RE = re.compile(r"\b(hoogst\w*|meest\w*|laagst\w*|minst\w*|grootst\w*|kleinst\w*|highest|lowest|most|least|"
+                    r"largest|smallest|top\s*\d+|nummer 1|number one)\b")
+LOW_RE = re.compile(r"\b(laagst\w*|minst\w*|kleinst\w*|lowest|least|smallest|onderaan)\b")
+ASK_WHICH_RE = re.compile(r"\b(welke?|which|waar|where|top\s*\d+|nummer 1|number one|rangschik\w*|ranking)\b|"
+                          r"\b(de|the)\s+\w+st\w*\s+(wijk|buurt|stadsdeel|district|neighbourhood)")
+PRONOUN_RE = re.compile(r"\b(dat|dit|daar|daarvan|die|it|that|there|this)\b")
+# Words for a group of people: an indicator only when the question names nothing more specific.
+WEAK = {"leeftijd_15_25", "leeftijd_0_15", "leeftijd_65_plus", "huishoudens", "inwoners"}
 TREND_RE = re.compile(r"\b(sinds|trend|ontwikkel\w*|gestegen|gedaald|gegroeid|veranderd|verloop|door de jaren|"
                       r"laatste jaren|afgelopen jaren|since|over time|changed|grown|risen|fallen)\b")
 SHARE_RE = re.compile(r"\b(aandeel|percentage|procent|hoeveel procent|share|proportion)\b")
-STORY_RE = re.compile(r"\b(verha\w*|ervaring\w*|bewoners vertellen|stories|story|experiences|verhaal)\b")
+STORY_RE = re.compile(r"\b(verha\w*|ervaring\w*|vertel\w*|zeggen bewoners|stories|story|experiences|residents say|verhaal)\b")
 HERE_RE = re.compile(r"\b(deze wijk|onze wijk|mijn wijk|deze buurt|onze buurt|hier|this area|our area)\b")
 FOLLOW_RE = re.compile(r"^\s*(en|and|wat als|what about)\b")
 
@@ -163,11 +169,14 @@ def find_themes(text: str) -> list[str]:
 
 def question_kind(text: str, u: Understanding) -> str:
     low = text.lower()
-    if TOP_RE.search(low) and re.search(r"\b(welke|which|waar|where)\b", low):
+    if TOP_RE.search(low) and ASK_WHICH_RE.search(low) and not (u.areas and u.areas[0].level in ("wijk", "buurt")):
         n = re.search(r"top\s*(\d+)", low)
-        level = "buurt" if re.search(r"\bbuurt(en)?\b|neighbourhood", low) else "wijk"
-        u.top = (level, int(n.group(1)) if n else (5 if re.search(r"wijken|districts", low) else 1),
+        level = ("buurt" if re.search(r"\bbuurt(en)?\b|neighbourhood", low) else
+                 "stadsdeel" if re.search(r"\bstadsde(el|len)\b|borough", low) else "wijk")
+        u.top = (level, int(n.group(1)) if n else (5 if re.search(r"wijken|buurten|districts", low) else 1),
                  not LOW_RE.search(low))
+        if not u.indicators and re.search(r"\b(grootst\w*|kleinst\w*|largest|smallest)\b", low):
+            u.indicators = ["inwoners"]
         return "top"
     if u.since or TREND_RE.search(low) or len(u.years) >= 2:
         return "trend"
@@ -182,12 +191,17 @@ def follow_up(prev: Understanding | None, u: Understanding) -> Understanding:
     """Carry context over: 'en in Ypenburg?' keeps the indicator; 'en in 2021?' keeps the area."""
     if prev is None:
         return u
-    short = FOLLOW_RE.search(u.question.lower()) or len(u.question.split()) <= 5
-    fresh_topic = u.indicators or u.missing_indicators or u.terms or u.kind == "term"
-    if not fresh_topic and (short or u.areas or u.years):
+    low = u.question.lower()
+    pointing = bool(PRONOUN_RE.search(low))
+    short = FOLLOW_RE.search(low) or len(u.question.split()) <= 5 or pointing
+    fresh_topic = u.indicators or u.missing_indicators or (u.terms and u.kind == "term")
+    if not fresh_topic and (short or u.areas or u.years) and u.kind != "term":
         u = replace(u, indicators=prev.indicators, share=u.share or prev.share)
         if u.kind == "value" and prev.kind in ("top", "trend") and not u.areas:
             u.kind, u.top = prev.kind, prev.top
+    if pointing and prev.areas and u.areas and all(a.level in ("gemeente", "land") for a in u.areas):
+        # "Is dat meer dan in Den Haag?": the area stays; the gemeente is a reference, always compared.
+        u = replace(u, areas=prev.areas, compare_national=u.compare_national or u.areas[0].level == "land")
     if not u.areas and not u.clarify and not u.unknown_area and u.kind not in ("term", "top"):
         u = replace(u, areas=prev.areas)
     return u
@@ -214,7 +228,9 @@ def understand(
     groups = find_indicators(question)
     if not groups and link is not None and not STORY_RE.search(question.lower()):
         groups = [[i] for i, _ in link(question)][:1]
-    chosen, missing = pick_indicators(groups, loaded)
+    strong = [g for g in groups if not set(g) <= WEAK]
+    wants_stories = bool(STORY_RE.search(question.lower()))
+    chosen, missing = pick_indicators(strong or ([] if wants_stories else groups), loaded)
     u.indicators = chosen[:3]
     u.missing_indicators = missing if not chosen else []
     u.years, u.since = find_years(question)
