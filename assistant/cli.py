@@ -10,6 +10,7 @@ import click
 
 from assistant.cli_ask import ask, chat, models
 from assistant.cli_demo import demo
+from assistant.cli_retrieval import reindex
 from assistant.cli_stories import friendly_errors, ingest_stories_cmd, stories
 from assistant.errors import DuidingError
 from assistant.settings import Settings
@@ -189,6 +190,7 @@ cli.add_command(demo)  # assistant/cli_demo.py
 cli.add_command(ask)  # assistant/cli_ask.py
 cli.add_command(chat)
 cli.add_command(models)
+cli.add_command(reindex)  # assistant/cli_retrieval.py
 
 
 def main() -> None:

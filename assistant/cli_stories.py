@@ -46,7 +46,9 @@ def _settings(ctx: click.Context) -> Settings:
 
 def open_story_store(settings: Settings) -> StoryStore:
     """The story store with its derived indexes attached (the vector index subscribes here)."""
-    return StoryStore.from_settings(settings)
+    from retrieval.indexing import VectorIndexListener
+
+    return StoryStore.from_settings(settings, listeners=[VectorIndexListener(settings)])
 
 
 def _known_areas(settings: Settings) -> set[str] | None:
@@ -97,7 +99,7 @@ def _story_line(story: Story) -> str:
 @click.option("--area", default=None, help="Area code, e.g. WK990110.")
 @click.option("--theme", default=None, help="Theme, e.g. eenzaamheid.")
 @click.option("--role", default=None, help="Role of the teller, e.g. bewoner.")
-@click.option("--q", "query", default=None, help="Case-insensitive text filter.")
+@click.option("--q", "query", default=None, help="Search by meaning and keywords (best matches first).")
 @click.option("--json", "as_json", is_flag=True, help="Print the stories as JSON.")
 @click.pass_context
 @friendly_errors
@@ -106,7 +108,12 @@ def stories(ctx: click.Context, area: str | None, theme: str | None, role: str |
     """List stored stories; `duiding stories delete ID` removes one everywhere."""
     if ctx.invoked_subcommand:
         return
-    found = open_story_store(_settings(ctx)).list(area=area, theme=theme, role=role, q=query)
+    if query:
+        from assistant.cli_retrieval import search_stories_cli
+
+        search_stories_cli(_settings(ctx), query, area, theme, role, k=10, as_json=as_json)
+        return
+    found = open_story_store(_settings(ctx)).list(area=area, theme=theme, role=role)
     if as_json:
         click.echo(json.dumps([s.model_dump() for s in found], ensure_ascii=False, indent=2))
         return
