@@ -51,13 +51,11 @@ def serve(settings: Settings, host: str | None = None, port: int | None = None) 
     import uvicorn
 
     from assistant.api import create_app
-    from assistant.deps import build_deps
+    from assistant.deps import build_app_deps
     from assistant.security import check_bind
 
     host = host or settings.api_host
     port = port or settings.api_port
     check_bind(host, settings.api_token)
-    deps = build_deps(settings, with_llm=False)
-    deps.llm = build_llm(settings)
-    deps.stories_search = build_story_search(settings, deps)
+    deps = build_app_deps(settings)
     uvicorn.run(create_app(deps), host=host, port=port, log_level="info")

@@ -14,12 +14,12 @@ LLM_CHOICES = ["embedded", "ollama", "openai", "none", "fake"]
 
 
 def _service(settings: Settings, llm: str | None):  # type: ignore[no-untyped-def]
-    from assistant.deps import build_deps
+    from assistant.deps import build_app_deps
     from assistant.pipeline import AnswerService
 
     if llm:
         settings = settings.model_copy(update={"llm": llm})
-    return AnswerService(build_deps(settings))
+    return AnswerService(build_app_deps(settings))
 
 
 def _print_stream(service, q: Question, prev):  # type: ignore[no-untyped-def]

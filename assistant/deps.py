@@ -39,3 +39,44 @@ def build_deps(settings: Settings, with_llm: bool = True) -> Deps:
         llm=make_llm(settings) if with_llm else None,
         story_list=lambda: open_story_store(settings).list(),
     )
+
+
+def build_app_deps(settings: Settings) -> Deps:
+    """Everything an entry point (ask, chat, serve, run, smoke) needs: LLM, story search, indicator linking.
+
+    Each optional backend degrades with a logged reason instead of stopping the app.
+    """
+    from assistant.api_server import build_llm, build_story_search
+
+    deps = build_deps(settings, with_llm=False)
+    deps.llm = build_llm(settings)
+    deps.stories_search = build_story_search(settings, deps)
+    deps.link_indicators = IndicatorLinker(settings, deps.store)
+    return deps
+
+
+class IndicatorLinker:
+    """Semantic indicator linking ('armoede' -> laag_inkomen_pct), opened on first use."""
+
+    def __init__(self, settings: Settings, store: IndicatorStore) -> None:
+        self.settings, self.store = settings, store
+        self._retriever: object | None = None
+
+    def __call__(self, question: str) -> list[tuple[str, float]]:
+        import logging
+
+        from assistant.errors import DuidingError
+
+        try:
+            if self._retriever is None:
+                from assistant.areas import area_table
+                from retrieval.area_scope import AreaInfo
+                from retrieval.indexing import open_retriever
+
+                areas = [AreaInfo(a.code, a.name, a.level, a.parent_code)
+                         for a in area_table(self.store.load().areas)]
+                self._retriever = open_retriever(self.settings, areas)
+            return self._retriever.link_indicators(question)  # type: ignore[attr-defined, no-any-return]
+        except (DuidingError, ImportError, OSError) as exc:
+            logging.getLogger("duiding.deps").warning("indicator linking unavailable: %s", exc)
+            return []

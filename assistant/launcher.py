@@ -187,15 +187,12 @@ def run(settings: Settings, ui_port: int = 8501, echo: Echo = print) -> int:
 
 def smoke(settings: Settings, question: str = SMOKE_QUESTION, echo: Echo = print) -> int:
     """Answer one demo question in-process with the configured LLM backend; 0 when facts came back."""
-    from assistant.api_server import build_llm, build_story_search
     from assistant.conversations import ChatService, ConversationStore
-    from assistant.deps import build_deps
+    from assistant.deps import build_app_deps
     from assistant.schemas import Question
 
     ensure_demo(settings)
-    deps = build_deps(settings, with_llm=False)
-    deps.llm = build_llm(settings)
-    deps.stories_search = build_story_search(settings, deps)
+    deps = build_app_deps(settings)
     answer = ChatService(deps, ConversationStore()).ask(Question(question=question, audience=settings.audience))
     echo(f"Vraag: {question}\n\n{answer.deterministic}")
     if answer.llm_text and answer.check.ok and not answer.llm.fallback_used:

