@@ -22,8 +22,9 @@ Messages = list[dict[str, str]]
 
 PROMPT_DIR = Path(__file__).resolve().parent.parent / "prompts"
 USER_MARKER = "<!-- user -->"
+ASSISTANT_MARKER = "<!-- assistant -->"
 LANGUAGE_NAMES = {"nl": "Nederlands", "en": "Engels"}
-STORY_CHARS = 280
+STORY_CHARS = 180
 CHARS_PER_TOKEN = 3.5  # measured rule of thumb for Dutch with the Qwen tokenizer family
 EMPTY = "(geen)"
 
@@ -89,9 +90,18 @@ def build_messages(audience: str, question: str, facts: Sequence[Fact], stories:
         "language": LANGUAGE_NAMES.get(lang, LANGUAGE_NAMES["nl"]),
     }
     return [
-        {"role": "system", "content": render(system, {}, f"{audience} (system)").strip()},
+        {"role": "system", "content": render(system, {}, f"{audience} (system)").strip()
+         + "\n\n" + example_text(prompt_dir)},
         {"role": "user", "content": render(user, values, audience).strip()},
     ]
+
+
+def example_text(prompt_dir: Path | None = None) -> str:
+    """One worked example (a made-up wijk) that shows a small model how to cite; static, so it is cached."""
+    user, marker, assistant = load_prompt("voorbeeld", prompt_dir).partition(ASSISTANT_MARKER)
+    if not marker:
+        raise PromptError(f"Prompt 'voorbeeld' has no '{ASSISTANT_MARKER}' line", "add it above the example answer")
+    return f"Voorbeeld:\n{user.strip()}\nAntwoord: {assistant.strip()}"
 
 
 def build_retry_messages(messages: Messages, reply: str, problems: Sequence[str], *,
@@ -112,9 +122,16 @@ def format_glossary(entries: Sequence[GlossaryEntry], lang: str = "nl") -> str:
     if lang == "en":
         lines = [f"- {e.term}: {_one_line(e.definition_en)}" for e in entries]
     else:
-        lines = [f"- {e.term}: {_one_line(e.definition)} Veelgemaakte fout: {_one_line(e.mistake)}"
+        # Only the first sentence of the common mistake: it names the mistake; the rest explains it.
+        lines = [f"- {e.term}: {_one_line(e.definition)} Veelgemaakte fout: {_first_sentence(e.mistake)}"
                  for e in entries]
     return "\n".join(lines) or EMPTY
+
+
+def _first_sentence(text: str) -> str:
+    line = _one_line(text)
+    cut = re.search(r"(?<=[.!?])\s+(?=[A-Z\"“])", line)
+    return line[: cut.start()] if cut else line
 
 
 def format_stories(stories: Sequence[PromptStory], area_names: Mapping[str, str]) -> str:
