@@ -19,7 +19,7 @@ from assistant.api_uploads import BodyLimitMiddleware
 from assistant.conversations import ChatService, ConversationStore
 from assistant.deps import Deps
 from assistant.exercises import ExerciseService
-from assistant.security import OPEN_PATHS, BearerAuthMiddleware, token_value
+from assistant.security import OPEN_PATHS, BearerAuthMiddleware, CrossSiteGuardMiddleware, token_value
 
 DESCRIPTION = (
     "Duiding explains neighbourhood figures and residents' stories. Code computes every number, the glossary "
@@ -41,8 +41,9 @@ def create_app(deps: Deps) -> FastAPI:
     app.include_router(exercises_router(ExerciseService(deps)))
     app.include_router(ingest_router(IngestService(deps)))
     install_error_handlers(app)
-    # Middleware added last runs first: CORS -> catch-all -> token -> body limit -> routes.
+    # Middleware added last runs first: CORS -> catch-all -> token -> cross-site guard -> body limit -> routes.
     app.add_middleware(BodyLimitMiddleware, upload_limit_mb=settings.upload_limit_mb)
+    app.add_middleware(CrossSiteGuardMiddleware, allowed_origins=list(settings.cors_origins))
     token = token_value(settings.api_token)
     if token is not None:
         app.add_middleware(BearerAuthMiddleware, token=token)

@@ -72,7 +72,7 @@ def check_text(text: str, facts: Sequence[Fact], stories: Sequence[StoryLike] | 
 def describe_problems(check: NumberCheck) -> list[str]:
     """The problems as Dutch lines for the retry prompt."""
     cites = [f"[{c}]: deze bron bestaat niet" for c in check.unknown_citations]
-    return [*check.unsupported_numbers, *check.unit_errors, *check.wrong_directions, *cites]
+    return [*check.unsupported_numbers, *check.unit_errors, *check.wrong_directions, *cites, *check.content_problems]
 
 
 def _norm(fact_id: str) -> str:

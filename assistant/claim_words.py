@@ -14,6 +14,27 @@ WORD_NUMBERS: dict[str, int] = {
     "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
     "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20,
 }
+
+def _tens() -> dict[str, int]:
+    """21-99 written out: 'eenentwintig', 'drieëntwintig', 'vijfenveertig', 'forty-five', 'thirty'."""
+    units_nl = {"een": 1, "één": 1, **{k: v for k, v in WORD_NUMBERS.items() if 2 <= v <= 9 and k.isascii()}}
+    units_en = {"one": 1, **{k: v for k, v in WORD_NUMBERS.items() if 2 <= v <= 9 and k.isascii()}}
+    tens_nl = {"dertig": 30, "veertig": 40, "vijftig": 50, "zestig": 60, "zeventig": 70, "tachtig": 80,
+               "negentig": 90}
+    tens_en = {"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90}
+    out = {**tens_nl, **tens_en}
+    for ten_word, ten in {"twintig": 20, **tens_nl}.items():
+        for unit_word, unit in units_nl.items():
+            out[f"{unit_word}en{ten_word}"] = ten + unit  # 'tweeentwintig', as people type it
+            out[f"{unit_word}ën{ten_word}"] = ten + unit  # 'tweeëntwintig'
+    for ten_word, ten in {"twenty": 20, **tens_en}.items():
+        for unit_word, unit in units_en.items():
+            if unit_word in ("two", "three", "four", "five", "six", "seven", "eight", "nine", "one"):
+                out[f"{ten_word}-{unit_word}"] = ten + unit
+    return out
+
+
+WORD_NUMBERS.update(_tens())
 PHRASE_NUMBERS: dict[str, int] = {
     **WORD_NUMBERS, "een": 1, "one": 1, "honderd": 100, "hundred": 100, "duizend": 1000, "thousand": 1000,
 }

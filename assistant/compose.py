@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from assistant.guards import inert_markdown
 from assistant.schemas import Fact, StoryExcerpt
 from retrieval.models import GlossaryEntry
 
@@ -52,7 +53,8 @@ def fact_line(f: Fact, lang: str) -> str:
 
 
 def story_line(s: StoryExcerpt, lang: str, limit: int = 320) -> str:
-    text = s.text if len(s.text) <= limit else s.text[:limit].rsplit(" ", 1)[0] + " …"
+    text = inert_markdown(s.text)  # a story is data: no link, image or HTML of it may render
+    text = text if len(text) <= limit else text[:limit].rsplit(" ", 1)[0] + " …"
     meta = ", ".join(x for x in (s.area_name or s.area_code, s.date, s.role) if x)
     return f"“{text}” ({meta}) [{s.id}]" + (f" — {s.note}" if s.note else "")
 

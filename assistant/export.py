@@ -14,6 +14,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
+from assistant.guards import inert_markdown
 from assistant.schemas import Answer, ChartSeries, Fact, StoryExcerpt
 
 ExportFormat = Literal["md", "docx"]
@@ -68,7 +69,7 @@ def section_for(answer: Answer, render: ChartRenderer | None) -> Section:
         question=answer.question,
         answer=[line for line in text.splitlines() if line.strip()],
         facts=[fact_line(f, answer.language) for f in answer.facts if f.kind not in ("caveat", "no_data")],
-        stories=[(" ".join(s.text.split()), story_byline(s)) for s in answer.stories],
+        stories=[(inert_markdown(s.text), story_byline(s)) for s in answer.stories],
         caveats=list(dict.fromkeys([*answer.caveats, *answer.notices])),
         charts=charts,
     )

@@ -1,5 +1,8 @@
 """Sentence-gated streaming: LLM text reaches the user one checked sentence at a time.
 
+Every sentence passes the number checker and the guards in assistant.guards (the question's language, no
+quoted system prompt, no links or markup) before it is released.
+
 Events, in order: `sentence` (a sentence that passed the checker; concatenate them as they come),
 `reset` (drop every LLM sentence shown so far), and one `final` with the outcome.
 
@@ -22,6 +25,7 @@ from functools import partial
 from typing import Literal
 
 from assistant.checks import StoryLike, check_text, describe_problems
+from assistant.guards import LeakGuard, language_problem, markup_problem
 from assistant.llm import LLM, Messages
 from assistant.prompting import build_retry_messages
 from assistant.schemas import Fact, LLMInfo, NumberCheck
@@ -95,7 +99,7 @@ def gated_sentences(llm: LLM, messages: Messages, facts: Sequence[Fact], stories
                     limits: GateLimits | None = None,
                     clock: Callable[[], float] = time.monotonic) -> Iterator[GateEvent]:
     """Stream llm's answer sentence by sentence, releasing only sentences the checker accepts."""
-    judge = partial(check_text, facts=facts, stories=stories, lang=lang)
+    judge = _judge(facts, stories, lang, messages)
     retry_fn = retry_messages_fn or partial(build_retry_messages, messages)
     limits = limits or GateLimits()
     first = yield from _attempt(llm, messages, judge, limits, clock)
@@ -111,6 +115,19 @@ def gated_sentences(llm: LLM, messages: Messages, facts: Sequence[Fact], stories
     if second.failure and second.released:
         yield GateEvent("reset")
     yield _final(llm, second, retried=True, lang=lang)
+
+
+def _judge(facts: Sequence[Fact], stories: Sequence[StoryLike] | None, lang: str,
+           messages: Messages) -> Callable[[str], NumberCheck]:
+    """The number checker, then the guards: language, no quoted system prompt, no links or markup."""
+    leaks = LeakGuard(" ".join(m["content"] for m in messages if m.get("role") == "system"))
+
+    def judge(sentence: str) -> NumberCheck:
+        check = check_text(sentence, facts=facts, stories=stories, lang=lang)
+        found = [p for p in (language_problem(sentence, lang), leaks.problem(sentence), markup_problem(sentence)) if p]
+        return check.model_copy(update={"ok": False, "content_problems": found}) if found else check
+
+    return judge
 
 
 def _attempt(llm: LLM, messages: Messages, judge: Callable[[str], NumberCheck], limits: GateLimits,
@@ -143,7 +160,9 @@ def _release(sentence: str, judge: Callable[[str], NumberCheck],
     check = judge(sentence)
     if not check.ok:
         attempt.check = check
-        attempt.fail("check", describe_problems(check), sentence)
+        problems = describe_problems(check)
+        only_content = len(problems) == len(check.content_problems)  # no number was wrong: "unusable"
+        attempt.fail("unusable" if only_content else "check", problems, sentence)
         return False
     attempt.released.append(sentence)
     yield GateEvent("sentence", sentence)

@@ -86,9 +86,12 @@ def _play(script: list[str | BaseException], served: list[str]) -> Iterator[str]
 
 
 def default_reply(messages: Messages) -> str:
-    """The fake's unscripted answer: the first fact of the last user message, cited."""
-    user = next((m["content"] for m in reversed(messages) if m.get("role") == "user"), "")
-    found = FACT_LINE_RE.search(user)
+    """The fake's unscripted answer: the first fact of the last user message that lists facts, cited.
+
+    A retry turn lists only problems, so the facts come from the question's turn before it.
+    """
+    users = [m["content"] for m in reversed(messages) if m.get("role") == "user"]
+    found = next((hit for hit in map(FACT_LINE_RE.search, users) if hit), None)
     if found is None:
         return NO_FACTS_REPLY
     fact_id, sentence = found.groups()

@@ -84,6 +84,9 @@ class NumberCheck(BaseModel):
     wrong_directions: list[str] = Field(default_factory=list)
     unknown_citations: list[str] = Field(default_factory=list)
     unit_errors: list[str] = Field(default_factory=list)
+    content_problems: list[str] = Field(
+        default_factory=list, description="Not about numbers: wrong language, quoted instructions, links or markup."
+    )
 
 
 class LLMInfo(BaseModel):

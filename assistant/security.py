@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hmac
 import ipaddress
+from urllib.parse import urlsplit
 
 from pydantic import SecretStr
 from starlette.datastructures import Headers
@@ -13,6 +14,7 @@ from assistant.api_errors import UnauthorizedError, response_for
 from assistant.errors import DuidingError
 
 OPEN_PATHS = frozenset({"/healthz"})
+UNSAFE_METHODS = frozenset({"POST", "PUT", "PATCH", "DELETE"})
 TOKEN_FIX = ("set DUIDING_API_TOKEN to a long random secret (e.g. "
              "`python -c 'import secrets; print(secrets.token_urlsafe(32))'`), or bind to 127.0.0.1")
 
@@ -67,3 +69,36 @@ class BearerAuthMiddleware:
         exc = UnauthorizedError("Missing or wrong API token",
                                 "send the header `Authorization: Bearer <DUIDING_API_TOKEN>`")
         await response_for(exc)(scope, receive, send)
+
+
+class CrossSiteError(DuidingError):
+    code = "cross_site"
+    http_status = 403
+
+
+class CrossSiteGuardMiddleware:
+    """Refuse writes that another web page makes the user's browser send (CSRF).
+
+    Any site can make a browser POST a multipart form (a story upload) to 127.0.0.1 without a CORS
+    preflight; such a request carries an Origin header. Same-origin pages (/docs) and the origins in
+    DUIDING_CORS_ORIGINS pass, and so do clients outside a browser (the UI server, curl): they send none.
+    """
+
+    def __init__(self, app: ASGIApp, allowed_origins: list[str]) -> None:
+        self.app = app
+        self.allowed = {o.rstrip("/").lower() for o in allowed_origins}
+
+    def _refused(self, headers: Headers) -> bool:
+        origin = headers.get("origin")
+        if origin is None or origin.rstrip("/").lower() in self.allowed:
+            return False
+        return urlsplit(origin).netloc.lower() != headers.get("host", "").lower()  # "null" is refused too
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] == "http" and scope.get("method") in UNSAFE_METHODS and self._refused(Headers(scope=scope)):
+            exc = CrossSiteError("Requests from another web page may not change Duiding",
+                                 "call the API from the Duiding UI, a script or /docs; or list the page's "
+                                 "origin in DUIDING_CORS_ORIGINS")
+            await response_for(exc)(scope, receive, send)
+            return
+        await self.app(scope, receive, send)

@@ -138,6 +138,7 @@ class IndicatorStore:
     def replace_all(self, batch: ImportBatch) -> ImportReport:
         """Start from an empty store (used by `duiding demo --reset`)."""
         with self.lock():
+            self._remove_orphans()  # a killed import or reset leaves these behind
             self._write_snapshot(batch.values, batch.areas, batch.indicators, batch.sources)
             return batch.report
 
