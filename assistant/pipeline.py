@@ -13,9 +13,9 @@ from assistant.areas import AreaRef, area_table
 from assistant.compose import Parts, compose, prompt_facts
 from assistant.deps import Deps
 from assistant.facts import FactRequest, FactSet, build_facts
-from assistant.replies import clarify_parts, no_area_parts, no_indicator_parts, title_for
 from assistant.lexicon import STORY_THEMES
 from assistant.patterns import pattern_facts, stories_in
+from assistant.replies import clarify_parts, no_area_parts, no_indicator_parts, title_for
 from assistant.schemas import Answer, Fact, LLMInfo, Question, StoryExcerpt
 from assistant.understand import Understanding, understand
 
@@ -141,8 +141,9 @@ class AnswerService:
         messages = build_messages(answer.audience, answer.question, prompt_facts(parts),
                                   answer.stories[:2], answer.glossary[:2], u.language)  # type: ignore[arg-type]
         shown: list[str] = []
+        places = [r.name for r in area_table(deps.store.load().areas)]
         for ev in gated_sentences(deps.llm, messages, facts.facts, answer.stories, u.language,  # type: ignore[arg-type]
-                                  limits=GateLimits.from_settings(deps.settings)):
+                                  limits=GateLimits.from_settings(deps.settings), places=places):
             if ev.kind == "sentence":
                 if not shown:
                     answer.timings_ms["llm_first_sentence"] = round((time.perf_counter() - t0) * 1000, 1)

@@ -14,7 +14,7 @@ EN_WORDS = {"the", "what", "how", "many", "which", "highest", "lowest", "compare
             "live", "there", "this", "our", "high", "low", "share", "explain", "about", "stories", "than"}
 NL_WORDS = {"de", "het", "een", "wat", "hoeveel", "welke", "hoogst", "laagst", "vergeleken", "met", "van",
             "betekent", "veel", "wijk", "buurt", "en", "waarom", "zijn", "er", "onze", "deze", "hoe", "hoog",
-            "laag", "mensen", "wonen", "aandeel", "uitleg", "over", "verhalen", "dan", "ligt", "heeft", "wonen"}
+            "laag", "mensen", "wonen", "aandeel", "uitleg", "over", "verhalen", "dan", "ligt", "heeft"}
 TOP_RE = re.compile(r"\b(hoogst\w*|meest\w*|laagst\w*|minst\w*|grootst\w*|kleinst\w*|highest|lowest|most|least|"
                     r"largest|smallest|top\s*\d+|nummer 1|number one)\b")
 LOW_RE = re.compile(r"\b(laagst\w*|minst\w*|kleinst\w*|lowest|least|smallest|onderaan)\b")
@@ -26,7 +26,8 @@ WEAK = {"leeftijd_15_25", "leeftijd_0_15", "leeftijd_65_plus", "huishoudens", "i
 TREND_RE = re.compile(r"\b(sinds|trend|ontwikkel\w*|gestegen|gedaald|gegroeid|veranderd|verloop|door de jaren|"
                       r"laatste jaren|afgelopen jaren|since|over time|changed|grown|risen|fallen)\b")
 SHARE_RE = re.compile(r"\b(aandeel|percentage|procent|hoeveel procent|share|proportion)\b")
-STORY_RE = re.compile(r"\b(verha\w*|ervaring\w*|vertel\w*|zeggen bewoners|stories|story|experiences|residents say|verhaal)\b")
+STORY_RE = re.compile(r"\b(verha\w*|ervaring\w*|vertel\w*|zeggen bewoners|stories|story|experiences|"
+                      r"residents say|verhaal)\b")
 HERE_RE = re.compile(r"\b(deze wijk|onze wijk|mijn wijk|deze buurt|onze buurt|hier|this area|our area)\b")
 FOLLOW_RE = re.compile(r"^\s*(en|and|wat als|what about)\b")
 
@@ -104,7 +105,7 @@ def _lookup(phrase: str, names: dict[str, list[AreaRef]], by_code: dict[str, Are
     return []
 
 
-_STOP_CAPS = {"Is", "Wat", "Hoeveel", "Welke", "Hoe", "Waarom", "En", "Ik", "What", "How", "Which", "Is", "The",
+_STOP_CAPS = {"Is", "Wat", "Hoeveel", "Welke", "Hoe", "Waarom", "En", "Ik", "What", "How", "Which", "The",
               "WMO", "Wmo", "CBS", "Nederland", "Den", "In", "Een", "De", "Het"}
 
 

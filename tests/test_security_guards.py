@@ -97,3 +97,14 @@ def test_links_images_and_html_are_caught_and_made_inert(text: str) -> None:
 def test_inert_markdown_keeps_ordinary_story_text_as_it_is() -> None:
     text = "Sinds de buurtkamer dicht is, zie ik [naam] bijna niet meer. 's Avonds is het stil (heel stil)!"
     assert inert_markdown(text) == text
+
+
+def test_a_sentence_naming_a_place_the_facts_do_not_name_is_stopped() -> None:
+    from assistant.guards import PlaceGuard
+
+    guard = PlaceGuard(["Moerwijk", "Weverskwartier", "Den Haag", "Oost", "Oosterkade"],
+                       "Moerwijk 11,5% en Den Haag 10,8%. In Oosterkade is het 9%.")
+    assert guard.problem("Moerwijk ligt hoger dan Den Haag [F2].") is None
+    assert "Weverskwartier" in (guard.problem("Moerwijk ligt hoger dan Weverskwartier [F5].") or "")
+    assert guard.problem("In Oosterkade is het lager [F3].") is None  # 'Oost' inside a longer name
+    assert guard.problem("Een bewoner zei: “Weverskwartier is anders” [S1].") is None  # quoted story text

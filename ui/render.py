@@ -12,6 +12,7 @@ from typing import Any
 
 import streamlit as st
 
+from assistant.guards import inert_markdown  # story text must not fetch images or run links
 from assistant.schemas import Answer, ChartSeries, Fact, FactSource, StoryExcerpt
 from ui.charts import chart_for, missing_names
 from ui.i18n import Lang, audience_label, count, t
@@ -132,7 +133,7 @@ def _signifiers(story: StoryExcerpt) -> str:
 def _story_md(story: StoryExcerpt, view: View) -> str:
     meta = [story.area_name or view.area(story.area_code), story.date or "", story.role or "",
             t("fictional", view.lang) if story.fictional else ""]
-    line = f"**[{story.id}]** “{story.text}”  \n_{' · '.join(m for m in meta if m)}_"
+    line = f"**[{story.id}]** “{inert_markdown(story.text)}”  \n_{' · '.join(m for m in meta if m)}_"
     signifiers = _signifiers(story)
     return f"{line}  \n{signifiers}" if signifiers else line
 
