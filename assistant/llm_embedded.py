@@ -6,6 +6,7 @@ against a pinned SHA-256 before it is ever loaded.
 
 from __future__ import annotations
 
+import atexit
 import hashlib
 import importlib
 import json
@@ -103,6 +104,13 @@ def load_llama(path: Path, n_ctx: int = 2048) -> Any:
             llm.set_cache(LlamaRAMCache(capacity_bytes=1 << 30))
             _LOADED[key] = llm
         return _LOADED[key]
+
+
+@atexit.register
+def _close_models() -> None:
+    """Free llama.cpp models before interpreter teardown (its __del__ fails once modules are gone)."""
+    while _LOADED:
+        _LOADED.popitem()[1].close()
 
 
 class EmbeddedLLM:
