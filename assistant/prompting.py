@@ -13,6 +13,7 @@ from pathlib import Path
 from string import Template
 from typing import Protocol
 
+from assistant.checks import StoryLike
 from assistant.errors import DuidingError
 from assistant.schemas import Fact
 from assistant.settings import AUDIENCES
@@ -29,15 +30,9 @@ CHARS_PER_TOKEN = 3.5  # measured rule of thumb for Dutch with the Qwen tokenize
 EMPTY = "(geen)"
 
 
-class PromptStory(Protocol):
+class PromptStory(StoryLike, Protocol):
     """What a prompt needs of a story: a retrieval Story or an answer's StoryExcerpt (which adds area_name)."""
 
-    @property
-    def id(self) -> str: ...
-    @property
-    def text(self) -> str: ...
-    @property
-    def date(self) -> str | None: ...
     @property
     def area_code(self) -> str | None: ...
     @property

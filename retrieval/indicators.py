@@ -19,6 +19,7 @@ from pathlib import Path
 import pandas as pd
 
 from assistant.errors import ConflictError
+from retrieval.atomic import fsync_path
 from retrieval.catalogue import Catalogue, base_catalogue
 from retrieval.models import ImportReport, IndicatorDef
 
@@ -154,13 +155,13 @@ class IndicatorStore:
         _write_json(tmp / "catalogue.json", [d.model_dump() for d in defs])
         _write_json(tmp / "sources.json", sources)
         for f in tmp.iterdir():
-            _fsync(f)
+            fsync_path(f)
         os.replace(tmp, self.root / name)
         pointer_tmp = self.root / ".CURRENT.tmp"
         pointer_tmp.write_text(name, encoding="utf-8")
-        _fsync(pointer_tmp)
+        fsync_path(pointer_tmp)
         os.replace(pointer_tmp, self._pointer)
-        _fsync(self.root)
+        fsync_path(self.root)
         if old:
             shutil.rmtree(self.root / old, ignore_errors=True)
 
@@ -203,10 +204,3 @@ def _extra_defs(cur: StoreData, defs: list[IndicatorDef]) -> list[IndicatorDef]:
 def _write_json(path: Path, data: object) -> None:
     path.write_text(json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True), encoding="utf-8")
 
-
-def _fsync(path: Path) -> None:
-    fd = os.open(path, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
