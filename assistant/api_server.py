@@ -7,6 +7,7 @@ from collections.abc import Iterator
 
 from assistant.deps import Deps, StorySearch
 from assistant.errors import DuidingError
+from assistant.llm import LLM
 from assistant.settings import Settings
 
 log = logging.getLogger("duiding.api")
@@ -25,7 +26,7 @@ class UnavailableLLM:
         raise self.error
 
 
-def build_llm(settings: Settings) -> object | None:
+def build_llm(settings: Settings) -> LLM | None:
     from assistant.llm import make_llm
 
     try:

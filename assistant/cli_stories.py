@@ -60,9 +60,8 @@ def _known_areas(settings: Settings) -> set[str] | None:
 
 
 def _print_report(report: ImportReport) -> None:
-    stored = report.rows - len(report.skipped)
     redacted = ", ".join(f"{k} {v}" for k, v in sorted(report.redactions.items())) or "niets"
-    click.echo(f"{report.file}: {report.rows} verhalen gelezen, {stored} opgeslagen, "
+    click.echo(f"{report.file}: {report.rows} verhalen gelezen, {report.stored} opgeslagen, "
                f"{len(report.skipped)} overgeslagen; weggelakt: {redacted}"
                + ("" if report.changed else " (geen wijziging: al geïmporteerd)"))
     for line in report.skipped:

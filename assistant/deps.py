@@ -4,12 +4,16 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from assistant.schemas import StoryExcerpt
 from assistant.settings import Settings
 from retrieval.glossary import Glossary
 from retrieval.indicators import IndicatorStore
 from retrieval.models import Story
+
+if TYPE_CHECKING:
+    from assistant.llm import LLM
 
 StorySearch = Callable[[str, str, list[str], int], list[StoryExcerpt]]
 IndicatorLink = Callable[[str], list[tuple[str, float]]]
@@ -21,7 +25,7 @@ class Deps:
     settings: Settings
     store: IndicatorStore
     glossary: Glossary
-    llm: object | None = None  # an assistant.llm.LLM; typed loosely to keep heavy imports lazy
+    llm: LLM | None = None
     stories_search: StorySearch | None = None
     link_indicators: IndicatorLink | None = None
     story_list: StoryList | None = None  # all stored stories, for story-pattern counts

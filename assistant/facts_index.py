@@ -7,7 +7,6 @@ all-NL scale (millions of rows) a pandas filter per lookup would cost millisecon
 
 from __future__ import annotations
 
-import weakref
 from dataclasses import dataclass
 
 import numpy as np
@@ -202,15 +201,6 @@ def _boundary_flags(areas: pd.DataFrame) -> dict[str, dict[int, int]]:
     return out
 
 
-_CACHE: dict[int, tuple[weakref.ref[StoreData], FactIndex]] = {}
-
-
 def index_for(data: StoreData) -> FactIndex:
     """The index of this StoreData object; built on first use and dropped with the object."""
-    hit = _CACHE.get(id(data))
-    if hit is not None and hit[0]() is data:
-        return hit[1]
-    index = FactIndex(data)
-    _CACHE[id(data)] = (weakref.ref(data), index)
-    weakref.finalize(data, _CACHE.pop, id(data), None)
-    return index
+    return data.cached("facts_index", lambda: FactIndex(data))

@@ -18,6 +18,7 @@ from assistant.patterns import pattern_facts, stories_in
 from assistant.replies import clarify_parts, no_area_parts, no_indicator_parts, title_for
 from assistant.schemas import Answer, Fact, LLMInfo, Question, StoryExcerpt
 from assistant.understand import Understanding, understand
+from retrieval.indicators import StoreData
 
 log = logging.getLogger("duiding.pipeline")
 
@@ -63,11 +64,10 @@ class AnswerService:
     ) -> tuple[Answer, Understanding, FactSet, Parts]:
         deps = self.deps
         data = deps.store.load()
-        refs = area_table(data.areas)
+        view = store_view(data)
+        refs, loaded = view.refs, view.loaded
         context = _context_area(refs, q.area)
-        units = {d.id: (d.unit, d.denominator) for d in data.catalogue}
-        loaded = set(data.values["indicator"].unique()) if not data.is_empty else set()
-        u = understand(q.question, refs, loaded, units, match_terms=deps.glossary.match,
+        u = understand(q.question, refs, loaded, view.units, match_terms=deps.glossary.match,
                        link=deps.link_indicators, prev=prev, context_area=context)
         if q.year and not u.years:
             u.years = [q.year]
@@ -120,7 +120,7 @@ class AnswerService:
         """Story counts for the asked area and themes (withheld below settings.min_story_count)."""
         if self.deps.story_list is None or not u.areas:
             return []
-        refs = {r.code: r for r in area_table(self.deps.store.load().areas)}
+        refs = store_view(self.deps.store.load()).by_code
         stories = self.deps.story_list()
         themes = u.themes or [t for i in u.indicators for t in STORY_THEMES.get(i, [])]
         if not themes and u.wants_stories:  # "wat vertellen bewoners?": the themes told most often there
@@ -141,7 +141,7 @@ class AnswerService:
         messages = build_messages(answer.audience, answer.question, prompt_facts(parts),
                                   answer.stories[:2], answer.glossary[:2], u.language)  # type: ignore[arg-type]
         shown: list[str] = []
-        places = [r.name for r in area_table(deps.store.load().areas)]
+        places = [r.name for r in store_view(deps.store.load()).refs]
         for ev in gated_sentences(deps.llm, messages, facts.facts, answer.stories, u.language,  # type: ignore[arg-type]
                                   limits=GateLimits.from_settings(deps.settings), places=places):
             if ev.kind == "sentence":
@@ -160,6 +160,26 @@ class AnswerService:
                     answer.notices.append(out.notice)
                     log.info("LLM fallback: %s", out.info.reason)
         answer.answer = answer.llm_text if answer.llm_text and not answer.llm.fallback_used else answer.deterministic
+
+
+@dataclass(frozen=True)
+class StoreView:
+    """What understanding needs of a snapshot; computed once per snapshot, not per question."""
+
+    refs: list[AreaRef]
+    by_code: dict[str, AreaRef]
+    loaded: set[str]
+    units: dict[str, tuple[str, str | None]]
+
+
+def store_view(data: StoreData) -> StoreView:
+    def build() -> StoreView:
+        refs = area_table(data.areas)
+        loaded = set(data.values["indicator"].unique()) if not data.is_empty else set()
+        units = {d.id: (d.unit, d.denominator) for d in data.catalogue}
+        return StoreView(refs, {r.code: r for r in refs}, loaded, units)
+
+    return data.cached("store_view", build)
 
 
 def _context_area(refs: list[AreaRef], area: str | None) -> AreaRef | None:

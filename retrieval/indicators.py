@@ -11,10 +11,11 @@ import json
 import os
 import shutil
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TypeVar
 
 import pandas as pd
 
@@ -23,6 +24,7 @@ from retrieval.atomic import fsync_path
 from retrieval.catalogue import Catalogue, base_catalogue
 from retrieval.models import ImportReport, IndicatorDef
 
+T = TypeVar("T")
 KEY = ["area_code", "indicator", "year", "source"]
 VALUE_COLUMNS = KEY + [
     "area_name", "level", "parent_code", "value", "suppressed", "status", "table", "source_key",
@@ -64,10 +66,17 @@ class StoreData:
     catalogue: Catalogue
     sources: dict[str, dict[str, str]] = field(default_factory=dict)
     snapshot: str = ""
+    _derived: dict[str, object] = field(default_factory=dict, compare=False, repr=False)
 
     @property
     def is_empty(self) -> bool:
         return self.values.empty
+
+    def cached(self, key: str, build: Callable[[], T]) -> T:
+        """Something derived from this snapshot (an index, a lookup), built once and dropped with it."""
+        if key not in self._derived:
+            self._derived[key] = build()
+        return self._derived[key]  # type: ignore[return-value]
 
 
 class IndicatorStore:

@@ -39,6 +39,7 @@ def ingest_stories(
     originals = {p.story.id: p.original for p in parsed.values()} if keep else None
     result = store.add_many(stories, originals) if stories else None
     report.changed = bool(result and result.changed)
+    report.stored = len(stories)  # distinct ids kept, so a file that repeats an id is counted once
     report.areas = len({s.area_code for s in stories if s.area_code})
     report.warnings.extend(_column_warnings(rows))
     if not any("consent" in r.data or "toestemming" in r.data for r in rows):
