@@ -94,7 +94,7 @@ PRIORITY = {
 }
 
 
-def prompt_facts(p: Parts, limit: int = 6) -> list[Fact]:
+def prompt_facts(p: Parts, limit: int = 4) -> list[Fact]:
     """The facts an LLM gets: the most relevant core facts and one caveat, to keep the prompt short."""
     caveats = [f for f in p.facts if f.kind == "caveat"][:1]
     return _core(p)[:limit] + _patterns(p)[:1] + caveats

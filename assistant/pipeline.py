@@ -139,7 +139,7 @@ class AnswerService:
         deps = self.deps
         assert deps.llm is not None
         messages = build_messages(answer.audience, answer.question, prompt_facts(parts),
-                                  answer.stories[:2], answer.glossary[:2], u.language)  # type: ignore[arg-type]
+                                  answer.stories[:2], answer.glossary[:1], u.language)  # type: ignore[arg-type]
         shown: list[str] = []
         places = [r.name for r in store_view(deps.store.load()).refs]
         for ev in gated_sentences(deps.llm, messages, facts.facts, answer.stories, u.language,  # type: ignore[arg-type]
