@@ -19,7 +19,14 @@ from assistant.api_uploads import BodyLimitMiddleware
 from assistant.conversations import ChatService, ConversationStore
 from assistant.deps import Deps
 from assistant.exercises import ExerciseService
-from assistant.security import OPEN_PATHS, BearerAuthMiddleware, CrossSiteGuardMiddleware, token_value
+from assistant.security import (
+    OPEN_PATHS,
+    BearerAuthMiddleware,
+    CrossSiteGuardMiddleware,
+    HostGuardMiddleware,
+    is_loopback,
+    token_value,
+)
 
 DESCRIPTION = (
     "Duiding explains neighbourhood figures and residents' stories. Code computes every number, the glossary "
@@ -41,13 +48,16 @@ def create_app(deps: Deps) -> FastAPI:
     app.include_router(exercises_router(ExerciseService(deps)))
     app.include_router(ingest_router(IngestService(deps)))
     install_error_handlers(app)
-    # Middleware added last runs first: CORS -> catch-all -> token -> cross-site guard -> body limit -> routes.
+    # Middleware added last runs first:
+    # CORS -> catch-all -> host guard -> token -> cross-site guard -> body limit -> routes.
     app.add_middleware(BodyLimitMiddleware, upload_limit_mb=settings.upload_limit_mb)
     app.add_middleware(CrossSiteGuardMiddleware, allowed_origins=list(settings.cors_origins))
     token = token_value(settings.api_token)
     if token is not None:
         app.add_middleware(BearerAuthMiddleware, token=token)
     _customize_openapi(app, bearer=token is not None)
+    if is_loopback(settings.api_host):
+        app.add_middleware(HostGuardMiddleware, allowed_hosts=[settings.api_host, *settings.allowed_hosts])
     app.add_middleware(CatchAllMiddleware)
     if settings.cors_origins:
         app.add_middleware(CORSMiddleware, allow_origins=list(settings.cors_origins),

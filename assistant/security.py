@@ -102,3 +102,46 @@ class CrossSiteGuardMiddleware:
             await response_for(exc)(scope, receive, send)
             return
         await self.app(scope, receive, send)
+
+
+class ForeignHostError(DuidingError):
+    code = "foreign_host"
+    http_status = 421
+
+
+LOOPBACK_NAMES = frozenset({"127.0.0.1", "localhost", "::1", "[::1]",
+                            "testserver"})  # Starlette's TestClient; a bare name no public DNS can serve
+
+
+def host_name(host_header: str) -> str:
+    """'LocalHost:8000' -> 'localhost', '[::1]:8000' -> '[::1]'."""
+    host = host_header.strip().lower()
+    if host.startswith("["):
+        return host.partition("]")[0] + "]"
+    return host.rpartition(":")[0] if host.count(":") == 1 else host
+
+
+class HostGuardMiddleware:
+    """Refuse requests whose Host is not this machine's own name (DNS rebinding).
+
+    A page on attacker.example can make its name resolve to 127.0.0.1 and then read the API as a
+    same-origin page would. Its requests still carry `Host: attacker.example`, so on a loopback bind only
+    loopback names (and DUIDING_ALLOWED_HOSTS) pass; a request without Host (never a browser's) passes too.
+    Off loopback the bearer token guards instead.
+    """
+
+    def __init__(self, app: ASGIApp, allowed_hosts: list[str]) -> None:
+        self.app = app
+        self.allowed = LOOPBACK_NAMES | {host_name(h) for h in allowed_hosts}
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] in ("http", "websocket"):
+            header = Headers(scope=scope).get("host")
+            host = host_name(header or "")
+            if header is not None and host not in self.allowed:  # browsers always send Host; bare clients may not
+                exc = ForeignHostError(f"Requests for host '{host}' are not served here",
+                                       "open Duiding as http://127.0.0.1 or http://localhost, or list the host "
+                                       "name in DUIDING_ALLOWED_HOSTS (a JSON list: '[\"duiding.lan\"]')")
+                await response_for(exc)(scope, receive, send)
+                return
+        await self.app(scope, receive, send)

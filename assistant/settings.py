@@ -53,6 +53,8 @@ class Settings(BaseSettings):
     api_port: int = Field(default=8000, description="API port.")
     api_token: SecretStr | None = Field(default=None, description="Bearer token; required off loopback.")
     cors_origins: list[str] = Field(default_factory=list, description="Allowed CORS origins; empty = off.")
+    allowed_hosts: list[str] = Field(default_factory=list, description="Host names the API answers to besides "
+                                     "127.0.0.1 and localhost, on a loopback bind (DNS-rebinding guard).")
     upload_limit_mb: int = Field(default=20, description="Maximum upload size in MB.")
     default_area: str | None = Field(default=None, description="Area preselected in the UI.")
 

@@ -13,6 +13,7 @@ import httpx
 import pytest
 import uvicorn
 from fastapi.testclient import TestClient
+from llm_servers import FakeLLMServer, Script
 from test_api_support import assert_error, make_app
 
 from assistant.conversations import ConversationStore
@@ -20,7 +21,6 @@ from assistant.llm import FakeLLM
 from assistant.llm_openai import OpenAICompatibleLLM
 from assistant.schemas import Answer
 from assistant.settings import Settings
-from tests.llm_servers import FakeLLMServer, Script
 
 QUESTION = "Hoeveel huishoudens met een laag inkomen zijn er in Oude Haven?"
 F1_CHUNKS = ["Huishoudens met een laag inkomen in Oude Haven (2023): ", "10,7% van de particuliere huishoudens [F1]. "]

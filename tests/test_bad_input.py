@@ -10,13 +10,13 @@ from pathlib import Path
 import pytest
 import yaml
 from click.testing import CliRunner
+from conftest import tree_digest
 
 from assistant.cli import cli
 from assistant.errors import BadInputError
 from assistant.settings import Settings
 from retrieval.indicators import IndicatorStore
 from retrieval.tables import ingest_table
-from tests.conftest import tree_digest
 
 BAD = Path(__file__).parent / "data" / "bad"
 CASES = yaml.safe_load((BAD / "cases.yaml").read_text(encoding="utf-8"))

@@ -7,12 +7,12 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+from conftest import KWB2019, NAMES2022, tree_digest
 
 from assistant.errors import BadInputError
 from retrieval.catalogue import qualified_stems
 from retrieval.indicators import IndicatorStore
 from retrieval.tables import ingest_table
-from tests.conftest import KWB2019, NAMES2022, tree_digest
 
 
 def _value(data_dir: Path, code: str, ind: str, year: int = 2019) -> float:

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+from conftest import KWB2019, KWB2021
 
 from assistant.areas import area_table, resolve
 from assistant.checks import check_text
@@ -13,7 +14,6 @@ from assistant.facts import FactRequest, FactSet, build_facts
 from assistant.schemas import Fact
 from assistant.settings import Settings
 from retrieval.indicators import IndicatorStore, StoreData
-from tests.conftest import KWB2019, KWB2021
 
 MOERWIJK, SCHILDERSBUURT, ZUIDERPARK, OOSTDUINEN, GM = "WK051836", "WK051829", "WK051835", "WK051801", "GM0518"
 

@@ -5,12 +5,12 @@ from __future__ import annotations
 import socket
 
 import pytest
+from llm_servers import FakeLLMServer, Script
 
 from assistant.errors import BackendUnavailableError
 from assistant.llm_ollama import OllamaLLM
 from assistant.llm_openai import OpenAICompatibleLLM
 from assistant.settings import Settings
-from tests.llm_servers import FakeLLMServer, Script
 
 MESSAGES = [{"role": "system", "content": "Je bent Duiding."}, {"role": "user", "content": "Hoi"}]
 

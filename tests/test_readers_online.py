@@ -10,13 +10,13 @@ import cbsodata
 import pytest
 import requests
 from click.testing import CliRunner
+from conftest import KWB2019, NAMES2022, PROPS2022, tree_digest
 
 from assistant.cli import cli
 from assistant.errors import BackendUnavailableError
 from retrieval.cbs_online import import_cbs
 from retrieval.indicators import IndicatorStore
 from retrieval.tables import ingest_table
-from tests.conftest import KWB2019, NAMES2022, PROPS2022, tree_digest
 
 AMSTERDAM = "dhzw_synthetic_population/amsterdam_2019_full/marginal_distributions_84583NED.csv"
 

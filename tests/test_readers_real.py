@@ -6,13 +6,13 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+from conftest import KWB2019, NAMES2022
 
 from assistant.settings import Settings
 from retrieval.indicators import IndicatorStore, StoreData
 from retrieval.models import ImportReport
 from retrieval.readers.ggdh import clean_name, wijk_code
 from retrieval.tables import ingest_table, read_table
-from tests.conftest import KWB2019, NAMES2022
 
 GGDH = "elan-dcc_wijkprofielen/df_count_ver_3.csv"
 LONELY = "elan-dcc_wijkprofielen/WijkEenzaamheid2016.csv"

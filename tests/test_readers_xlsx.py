@@ -8,11 +8,11 @@ from pathlib import Path
 
 import openpyxl
 import pytest
+from conftest import tree_digest
 
 from assistant.errors import BadInputError
 from retrieval.indicators import IndicatorStore
 from retrieval.tables import ingest_table, read_table
-from tests.conftest import tree_digest
 
 
 def workbook(path: Path, sheets: dict[str, list[list[object]]]) -> Path:

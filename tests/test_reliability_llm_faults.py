@@ -18,6 +18,7 @@ from typing import Any
 
 import httpx
 import pytest
+from llm_servers import FakeLLMServer, Script
 from test_api_support import make_app
 from test_reliability_support import chat_stream, live_server
 
@@ -25,7 +26,6 @@ from assistant.llm import FakeLLM
 from assistant.llm_ollama import OllamaLLM
 from assistant.llm_openai import OpenAICompatibleLLM
 from assistant.settings import Settings
-from tests.llm_servers import FakeLLMServer, Script
 
 pytest_plugins = ["test_api_support"]
 

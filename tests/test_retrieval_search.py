@@ -6,6 +6,7 @@ import importlib.util
 from pathlib import Path
 
 import pytest
+from retrieval_data import AREAS, BUURT_BUSY, BUURT_THIN, OTHER_WIJK, WIJK, haven_stories
 
 from assistant.settings import Settings
 from retrieval.area_scope import AreaScoper
@@ -16,7 +17,6 @@ from retrieval.indexing import glossary_docs, indicator_docs
 from retrieval.retrieve import Retriever
 from retrieval.store import VectorStore
 from retrieval.story_filter import StoryFilter
-from tests.retrieval_data import AREAS, BUURT_BUSY, BUURT_THIN, OTHER_WIJK, WIJK, haven_stories
 
 
 def _build(tmp_path_factory: pytest.TempPathFactory, embedder: Embedder) -> Retriever:

@@ -10,13 +10,13 @@ import sys
 from pathlib import Path
 
 import pytest
+from retrieval_data import BUURT_THIN, OTHER_WIJK, WIJK, haven_stories, long_story
 
 from assistant.settings import Settings
 from retrieval.embeddings import FakeEmbedder, UseEmbedder
 from retrieval.store import Doc, VectorStore
 from retrieval.stories import StoryStore
 from retrieval.story_filter import StoryFilter
-from tests.retrieval_data import BUURT_THIN, OTHER_WIJK, WIJK, haven_stories, long_story
 
 
 @pytest.fixture

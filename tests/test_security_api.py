@@ -92,11 +92,29 @@ def test_a_listed_origin_may_write(demo_dir: Path) -> None:
                       ).status_code == 403
 
 
-@pytest.mark.xfail(strict=True, reason="open defect: no Host check, so DNS rebinding can read /v1/stories "
-                                       "from a page on another name that resolves to 127.0.0.1 (see SECURITY.md)")
 def test_dns_rebinding_a_foreign_host_header_is_refused(client: TestClient) -> None:
+    """A page on attacker.example that resolves to 127.0.0.1 sends its own name as Host: refused, nothing read."""
     r = client.get("/v1/stories", headers={"Host": "attacker.example:8000"})
-    assert r.status_code in (400, 403, 421)
+    error = assert_error(r, 421, "foreign_host")
+    assert "DUIDING_ALLOWED_HOSTS" in error["fix"]
+    assert "verhaal" not in r.text.lower()
+
+
+@pytest.mark.parametrize("host", ["127.0.0.1:8000", "localhost:8000", "LOCALHOST", "[::1]:8000"])
+def test_loopback_host_names_are_served(client: TestClient, host: str) -> None:
+    assert client.get("/healthz", headers={"Host": host}).status_code == 200
+
+
+def test_a_listed_host_is_served_and_an_open_bind_leaves_it_to_the_token(demo_dir: Path) -> None:
+    app, _ = make_app(demo_dir, allowed_hosts=["duiding.lan"])
+    with TestClient(app) as c:
+        assert c.get("/healthz", headers={"Host": "duiding.lan:8000"}).status_code == 200
+        assert c.get("/healthz", headers={"Host": "other.lan"}).status_code == 421
+    app, _ = make_app(demo_dir, api_host="0.0.0.0", api_token=TOKEN)
+    with TestClient(app) as c:  # a LAN name must pass; the token keeps foreign pages out
+        ok = c.get("/v1/areas", headers={"Host": "laptop.lan:8000", "Authorization": f"Bearer {TOKEN}"})
+        assert ok.status_code == 200
+        assert c.get("/v1/areas", headers={"Host": "laptop.lan:8000"}).status_code == 401
 
 
 def test_a_large_upload_under_the_limit_streams_to_disk_in_bounded_memory(demo_dir: Path) -> None:

@@ -9,13 +9,13 @@ from pathlib import Path
 import pytest
 import yaml
 from click.testing import CliRunner
+from conftest import tree_digest
 
 from assistant.cli import cli
 from assistant.errors import BadInputError, NotFoundError
 from assistant.settings import Settings
 from retrieval.stories import InMemoryStoryIndex, StoryStore
 from retrieval.story_ingest import ingest_stories
-from tests.conftest import tree_digest
 
 SNIPPETS = yaml.safe_load((Path(__file__).parent / "data" / "pii_snippets.yaml").read_text(encoding="utf-8"))
 AREAS = {"WK990110", "WK990111"}
