@@ -25,7 +25,8 @@ PRONOUN_RE = re.compile(r"\b(dat|dit|daar|daarvan|die|it|that|there|this)\b")
 WEAK = {"leeftijd_15_25", "leeftijd_0_15", "leeftijd_65_plus", "huishoudens", "inwoners"}
 TREND_RE = re.compile(r"\b(sinds|trend|ontwikkel\w*|gestegen|gedaald|gegroeid|veranderd|verloop|door de jaren|"
                       r"laatste jaren|afgelopen jaren|since|over time|changed|grown|risen|fallen)\b")
-SHARE_RE = re.compile(r"\b(aandeel|percentage|procent|hoeveel procent|share|proportion)\b")
+SHARE_RE = re.compile(r"\b(aandeel|percentage|procent|hoeveel procent|welk deel|share|proportion)\b")
+COUNT_RE = re.compile(r"\bhoeveel\b[^?]*\bzijn er\b|\bhow many\b")
 STORY_RE = re.compile(r"\b(verha\w*|ervaring\w*|vertel\w*|zeggen bewoners|stories|story|experiences|"
                       r"residents say|verhaal)\b")
 HERE_RE = re.compile(r"\b(deze wijk|onze wijk|mijn wijk|deze buurt|onze buurt|hier|this area|our area)\b")
@@ -123,8 +124,20 @@ def _dedupe(refs: list[AreaRef]) -> list[AreaRef]:
     return list(seen.values())
 
 
+# A group word plus a word elsewhere in the question: "wonen ouderen in Lindenhove vaker alleen?"
+TOGETHER = [("leeftijd_65_plus", re.compile(r"\b(alleen|alone)\b"), "ouderen_alleenwonend_pct")]
+
+
 def find_indicators(text: str) -> list[list[str]]:
     """Groups of candidate ids, one group per phrase found; the first loaded id of a group is used."""
+    groups = _phrase_groups(text)
+    for group_id, word, meant in TOGETHER:
+        if [group_id] in groups and word.search(normalize(text)):
+            groups[groups.index([group_id])] = [meant]
+    return groups
+
+
+def _phrase_groups(text: str) -> list[list[str]]:
     norm = " " + normalize(text).replace("-", " ") + " "
     found: list[tuple[int, list[str]]] = []
     for phrase in sorted(INDICATOR_WORDS, key=len, reverse=True):
@@ -155,7 +168,9 @@ def find_years(text: str, today: date | None = None) -> tuple[list[int], int | N
     today = today or date.today()
     years = [int(y) for y in re.findall(r"\b(19[9]\d|20[0-3]\d)\b", text)]
     since = None
-    m = re.search(r"\b(?:sinds|vanaf|since|from)\s+(20[0-3]\d)\b", text.lower())
+    m = (re.search(r"\b(?:sinds|vanaf|since|from)\s+(20[0-3]\d)\b", text.lower())
+         # "zijn er nu meer of minder dan in 2019?": a trend from that year to now
+         or re.search(r"\b(?:nu|now|tegenwoordig|nowadays)\b.*\b(?:dan|than)\s+(?:in\s+)?(20[0-3]\d)\b", text.lower()))
     if m:
         since = int(m.group(1))
     if re.search(r"\b(vorig jaar|last year)\b", text.lower()):
@@ -229,6 +244,10 @@ def understand(
     groups = find_indicators(question)
     if not groups and link is not None and not STORY_RE.search(question.lower()):
         groups = [[i] for i, _ in link(question)][:1]
+    if SHARE_RE.search(question.lower()):
+        groups = [sorted(g, key=lambda i: _share_rank(units.get(i, ("", None)))) for g in groups]
+    elif COUNT_RE.search(question.lower()):  # "hoeveel Wmo-cliënten zijn er": the count, not the rate
+        groups = [sorted(g, key=lambda i: units.get(i, ("", None))[0] != "count") for g in groups]
     strong = [g for g in groups if not set(g) <= WEAK]
     wants_stories = bool(STORY_RE.search(question.lower()))
     chosen, missing = pick_indicators(strong or ([] if wants_stories else groups), loaded)
@@ -246,6 +265,11 @@ def understand(
     return u
 
 
+def _share_rank(unit: tuple[str, str | None]) -> int:
+    """For "hoeveel procent ... is Wmo-cliënt": a percentage first, then a count that has a base, then rates."""
+    return 0 if unit[0] == "percent" else 1 if unit[0] == "count" and unit[1] else 2
+
+
 def _set_share(u: Understanding, question: str, units: dict[str, tuple[str, str | None]]) -> None:
     if not SHARE_RE.search(question.lower()):
         return
@@ -253,4 +277,6 @@ def _set_share(u: Understanding, question: str, units: dict[str, tuple[str, str 
         unit, denom = units.get(ind, ("", None))
         if unit == "count" and denom:
             u.share = (ind, denom)
+            # "welk deel van de inwoners is 65 of ouder": the inwoners are the base, not a second question
+            u.indicators = [i for i in u.indicators if i != denom]
             return

@@ -145,7 +145,9 @@ def load_demo_data(data_dir: Path, embedder: str | None = None) -> None:
     from retrieval.indicators import IndicatorStore
     from retrieval.story_ingest import ingest_stories
 
-    settings = Settings(data_dir=data_dir, llm="none", **({"embedder": embedder} if embedder else {}))
+    settings = Settings(data_dir=data_dir, llm="none")
+    if embedder:
+        settings = settings.model_copy(update={"embedder": embedder})
     store = IndicatorStore(settings.indicator_dir)
     load_demo(store)
     known = set(store.load().areas["area_code"].astype(str))

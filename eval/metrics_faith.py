@@ -136,7 +136,7 @@ def faithfulness(text: str, lang: str, pool: list[GoldNumber], matcher: AreaMatc
 
 def coverage(text: str, lang: str, expected: list[ExpectNumber]) -> tuple[int, list[str]]:
     """How many expected numbers the text states (any unit, sign-insensitive); the missing ones."""
-    toks = [t for s in split_sentences(text) for t in extract_numbers(s, lang)]
+    toks = [t for s in split_sentences(text) for t in extract_numbers(s, lang, bases=True)]
     missing = [e.shown for e in expected if not any(_covers(t, e) for t in toks)]
     return len(expected) - len(missing), missing
 

@@ -26,8 +26,8 @@ SCALE_RE = re.compile(r"\s*(duizend|thousand|miljoen|million)\b", re.I)
 SKIP_AFTER = re.compile(r"\s*(?:-|\s)?(?:jaar|jarige|jarigen|years?|year-olds?|plussers?|plus\b|\+|uur\b|"
                         r"(?:or|en|of) (?:over|older|ouder)\b|"
                         r"(?:tot|t/m|-|–|en|to|and)\s*\d+\s*(?:jaar|years?))", re.I)
-SKIP_BEFORE = re.compile(r"(?:\b(?:stap|step|vraag|per|aged|age|elke|every|wijk|WK|BU|GM|F|S|van de|out of))\s*$",
-                         re.I)
+SKIP_BEFORE = re.compile(r"(?:\b(?:stap|step|vraag|per|aged|age|elke|every|wijk|WK|BU|GM|F|S))\s*$", re.I)
+BASE_BEFORE = re.compile(r"\b(?:van de|out of)\s*$", re.I)  # "892 van de 11.113": a base, not a claim
 LICENCE_RE = re.compile(r"CC[ -]BY(?:[ -](?:SA|NC|ND))*\s*\d(?:[.,]\d)?", re.I)
 YEAR_RE = re.compile(r"\b(19[5-9]\d|20[0-4]\d)\b")
 
@@ -81,9 +81,9 @@ def _unit(after: str, euro: bool) -> tuple[str, str]:
     return ("euro" if euro else ""), ""
 
 
-def _skipped(text: str, m: re.Match[str], value: float, decimals: int, unit: str) -> bool:
+def _skipped(text: str, m: re.Match[str], value: float, decimals: int, unit: str, bases: bool) -> bool:
     before, after = text[max(0, m.start() - 12):m.start()], text[m.end():m.end() + 24]
-    if SKIP_BEFORE.search(before) or SKIP_AFTER.match(after):
+    if SKIP_BEFORE.search(before) or SKIP_AFTER.match(after) or (not bases and BASE_BEFORE.search(before)):
         return True
     if re.match(r"[A-Za-z]", after) and unit != "rank":
         return True  # part of a code such as 84583NED
@@ -91,8 +91,12 @@ def _skipped(text: str, m: re.Match[str], value: float, decimals: int, unit: str
     return is_year and "," not in m.group("num")
 
 
-def extract_numbers(text: str, lang: str = "nl") -> list[NumToken]:
-    """All figure-like numbers in text, citations removed first."""
+def extract_numbers(text: str, lang: str = "nl", bases: bool = False) -> list[NumToken]:
+    """All figure-like numbers in text, citations removed first.
+
+    A base ("van de 11.113", "out of 20") is no claim to check, but an answer that states it does cover an
+    expected denominator: coverage asks with bases=True.
+    """
     clean = strip_citations(text)
     out: list[NumToken] = []
     for m in ONE_IN_RE.finditer(clean):
@@ -107,7 +111,7 @@ def extract_numbers(text: str, lang: str = "nl") -> list[NumToken]:
         value, decimals = parsed
         after = clean[m.end():]
         unit, matched = _unit(after, bool(m.group("euro")))
-        if _skipped(clean, m, value, decimals, unit):
+        if _skipped(clean, m, value, decimals, unit, bases):
             continue
         scale = SCALE_RE.match(after[len(matched):] if unit else after)
         if scale:

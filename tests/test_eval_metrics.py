@@ -8,6 +8,7 @@ from assistant.schemas import Answer, Fact, LLMInfo
 from eval.gold_demo import GEMEENTE, demo_gold
 from eval.gold_questions import EvalQuestion, Expect, ExpectNumber, Turn
 from eval.metrics import Context, refused, score_turn
+from eval.metrics_faith import coverage
 from eval.metrics_numbers import extract_numbers, parse_number
 from eval.metrics_text import citations, readability, syllables
 from eval.run_llm import RecordingLLM
@@ -113,6 +114,14 @@ def test_number_parsing_dutch_and_english() -> None:
                            "inwoners, de 6e van 20 wijken, 65-plussers, 1 op de 5 [F1]. Bron: CC BY 4.0", "nl")
     assert [(t.value, t.unit) for t in toks] == [(18.0, "%"), (5.7, "pp"), (71.0, "per1000"), (6.0, "rank"),
                                                  (20.0, ""), (5.0, "one_in")]
+
+
+def test_a_stated_base_covers_an_expected_denominator_but_is_no_claim() -> None:
+    text = "Weverskwartier (2023): 892 van de 11.113 (aantal inwoners). Dat is 8,0%."
+    assert [t.value for t in extract_numbers(text, "nl")] == [892.0, 8.0]
+    assert [t.value for t in extract_numbers(text, "nl", bases=True)] == [892.0, 11113.0, 8.0]
+    expected = [ExpectNumber(11113, "count", 0, "11.113"), ExpectNumber(8.0, "percent", 1, "8,0%")]
+    assert coverage(text, "nl", expected) == (2, [])
 
 
 def test_readability_and_syllables() -> None:
