@@ -26,6 +26,9 @@ WEAK = {"leeftijd_15_25", "leeftijd_0_15", "leeftijd_65_plus", "huishoudens", "i
 TREND_RE = re.compile(r"\b(sinds|trend|ontwikkel\w*|gestegen|gedaald|gegroeid|veranderd|verloop|door de jaren|"
                       r"laatste jaren|afgelopen jaren|since|over time|changed|grown|risen|fallen)\b")
 SHARE_RE = re.compile(r"\b(aandeel|percentage|procent|hoeveel procent|welk deel|share|proportion)\b")
+# "Wat is de Wmo eigenlijk?": a question about a word, also when the word names an indicator
+DEFINE_RE = re.compile(r"^\s*(wat (betekent|betekenen|is|zijn|telt|bedoel\w*|houdt)|what (does|do|is|are|counts)|"
+                       r"waarom|why|hoe (werkt|bereken\w*|tel\w*)|how (is|are|does)|leg uit|uitleg|explain)\b")
 COUNT_RE = re.compile(r"\bhoeveel\b[^?]*\bzijn er\b|\bhow many\b")
 STORY_RE = re.compile(r"\b(verha\w*|ervaring\w*|vertel\w*|zeggen bewoners|stories|story|experiences|"
                       r"residents say|verhaal)\b")
@@ -196,7 +199,7 @@ def question_kind(text: str, u: Understanding) -> str:
         return "top"
     if u.since or TREND_RE.search(low) or len(u.years) >= 2:
         return "trend"
-    if u.terms and not u.indicators and not u.areas:
+    if u.terms and not u.areas and (not u.indicators or DEFINE_RE.search(low)):
         return "term"
     if u.wants_stories and not u.indicators:
         return "story"

@@ -1,4 +1,4 @@
-"""Questions users ask about shares, counts and "nu vs toen", answered by the deterministic pipeline.
+"""Questions users ask about shares, counts, "nu vs toen" and words, answered by the deterministic pipeline.
 
 Expected numbers are recomputed here from the demo city's values.csv with pandas, not taken from Duiding.
 """
@@ -78,3 +78,16 @@ def test_elderly_living_alone_across_the_sentence(service: AnswerService) -> Non
     answer = ask(service, "Wonen ouderen in Lindenhove vaker alleen dan in de rest van stadsdeel Zuid?")
     assert {f.indicator for f in answer.facts if f.kind == "comparison"} == {"ouderen_alleenwonend_pct"}
     assert format_number(value(LINDENHOVE, "ouderen_alleenwonend_pct"), 1, "nl") + "%" in answer.answer
+
+
+@pytest.mark.parametrize(("question", "term"), [
+    ("Wat is de Wmo eigenlijk?", "WMO"),
+    ("Wat betekent 'per 1.000 inwoners'?", "per 1.000 inwoners"),
+    ("Wat telt het CBS als eenoudergezin?", "eenoudergezin"),
+    ("Waarom zijn sommige cijfers geheim?", "onderdrukte cijfers"),
+])
+def test_a_question_about_a_word_is_explained_not_asked_back(service: AnswerService, question: str,
+                                                              term: str) -> None:
+    answer = ask(service, question)
+    assert answer.glossary and answer.glossary[0].term == term
+    assert "Over welke wijk" not in answer.answer
