@@ -82,6 +82,8 @@ class AnswerService:
             answer.deterministic = compose(parts)
             return answer, u, FactSet([], [], [], [], []), parts
         facts = build_facts(data, _request(u, refs), deps.settings)
+        winner = next((f.source.area_code for f in facts.facts if f.kind == "top" and f.source), None)
+        u.named_area = next((r for r in refs if r.code == winner), None)
         parts = self._fill(answer, u, facts)
         return answer, u, facts, parts
 
@@ -90,7 +92,11 @@ class AnswerService:
         fact_terms = deps.glossary.for_facts(facts.facts)
         # A question about a term explains that term first; otherwise alternate: the statistics term the
         # facts need (procentpunt) and the topic term the question names (jeugdzorg in natura).
-        first, then = (u.terms, fact_terms) if u.kind == "term" else (fact_terms, u.terms)
+        # The words of the indicators asked about come first among the topic terms, so a follow-up
+        # ("En in Bloemendries?") still explains "laag inkomen".
+        topic = [t for i in u.indicators for t in deps.glossary.match(i.replace("_", " "))]
+        topic = list(dict.fromkeys(topic + u.terms))
+        first, then = (u.terms, fact_terms) if u.kind == "term" else (fact_terms, topic)
         mixed = [t for pair in zip(first, then, strict=False) for t in pair] + first[len(then):] + then[len(first):]
         terms = list(dict.fromkeys(mixed))
         answer.glossary = deps.glossary.entries(terms)[:4]

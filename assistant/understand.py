@@ -55,6 +55,7 @@ class Understanding:
     unknown_area: str | None = None
     wants_stories: bool = False
     notices: list[str] = field(default_factory=list)
+    named_area: AreaRef | None = None  # the area the answer put first (a top-1), what "daar" points at next
 
 
 def detect_language(text: str) -> str:
@@ -213,14 +214,21 @@ def follow_up(prev: Understanding | None, u: Understanding) -> Understanding:
     low = u.question.lower()
     pointing = bool(PRONOUN_RE.search(low))
     short = FOLLOW_RE.search(low) or len(u.question.split()) <= 5 or pointing
-    fresh_topic = u.indicators or u.missing_indicators or (u.terms and u.kind == "term")
-    if not fresh_topic and (short or u.areas or u.years) and u.kind != "term":
-        u = replace(u, indicators=prev.indicators, share=u.share or prev.share)
+    # "Is dat veel vergeleken met de stad?" points back at the figure; "Wat betekent dat?" asks about a word.
+    about_word = u.kind == "term" and bool(DEFINE_RE.search(low) or not pointing or not prev.indicators)
+    fresh_topic = u.indicators or u.missing_indicators or about_word
+    if not fresh_topic and (short or u.areas or u.years):
+        u = replace(u, indicators=prev.indicators, share=u.share or prev.share,
+                    kind="value" if u.kind == "term" else u.kind)
         if u.kind == "value" and prev.kind in ("top", "trend") and not u.areas:
             u.kind, u.top = prev.kind, prev.top
+            if u.top is not None and TOP_RE.search(low):  # "En de laagste?" turns the list around
+                u.top = (u.top[0], u.top[1], not LOW_RE.search(low))
     if pointing and prev.areas and u.areas and all(a.level in ("gemeente", "land") for a in u.areas):
         # "Is dat meer dan in Den Haag?": the area stays; the gemeente is a reference, always compared.
         u = replace(u, areas=prev.areas, compare_national=u.compare_national or u.areas[0].level == "land")
+    if pointing and not u.areas and not u.clarify and prev.named_area is not None:
+        u = replace(u, areas=[prev.named_area])  # "Welke wijk …?" then "Wat vertellen bewoners daar?"
     if not u.areas and not u.clarify and not u.unknown_area and u.kind not in ("term", "top"):
         u = replace(u, areas=prev.areas)
     return u

@@ -91,3 +91,34 @@ def test_a_question_about_a_word_is_explained_not_asked_back(service: AnswerServ
     answer = ask(service, question)
     assert answer.glossary and answer.glossary[0].term == term
     assert "Over welke wijk" not in answer.answer
+
+
+def conversation(service: AnswerService, *questions: str) -> list[Answer]:
+    prev, out = None, []
+    for question in questions:
+        answer, prev = service.ask(Question(question=question), prev)
+        out.append(answer)
+    return out
+
+
+def top_area(answer: Answer) -> str:
+    return next(f.source.area_code for f in answer.facts if f.kind == "top" and f.source)
+
+
+def test_follow_ups_after_a_top_question_turn_around_and_point_at_the_winner(service: AnswerService) -> None:
+    wijken = VALUES[VALUES.area_code.str.startswith("WK")]
+    share = wijken[(wijken.indicator == "eenzaamheid_pct") & (wijken.year == 2023)]
+    highest, lowest = share.loc[share.value.idxmax(), "area_code"], share.loc[share.value.idxmin(), "area_code"]
+    first, low, there = conversation(service, "Welke wijk heeft de hoogste eenzaamheid?", "En de laagste?",
+                                     "Wat vertellen bewoners daar?")
+    assert top_area(first) == highest and top_area(low) == lowest
+    assert there.areas == [lowest]  # "daar" is the wijk the last answer named first
+    assert format_number(value(lowest, "eenzaamheid_pct"), 1, "nl") + "%" in there.answer
+
+
+def test_a_pointing_follow_up_keeps_the_figure_and_its_word(service: AnswerService) -> None:
+    _, city, other = conversation(service, "Hoeveel huishoudens in Oosterkade hebben een laag inkomen?",
+                                  "Is dat veel vergeleken met de stad?", "En in Bloemendries?")
+    assert city.indicators == other.indicators == ["laag_inkomen_pct"]
+    assert "laag inkomen" in [g.term for g in other.glossary]
+    assert format_number(value("GM9901", "laag_inkomen_pct"), 1, "nl") + "%" in city.answer
