@@ -15,8 +15,9 @@ from typing import Protocol
 
 from assistant.claims import CITATION_RE, Claim, extract_numbers, extract_years
 from assistant.directions import direction_problems
-from assistant.matching import bound_problem, describe, find
-from assistant.schemas import Fact, NumberCheck
+from assistant.matching import Hit, bound_problem, describe, find
+from assistant.references import References, reference_problems, unbacked_directions
+from assistant.schemas import Fact, FactNumber, NumberCheck
 from assistant.sentences import sentences_of, split_sentences
 
 __all__ = ["Claim", "check_text", "describe_problems", "extract_numbers", "split_sentences"]
@@ -60,12 +61,16 @@ class _Findings:
 
 
 def check_text(text: str, facts: Sequence[Fact], stories: Sequence[StoryLike] | None = None,
-               lang: str = "nl") -> NumberCheck:
-    """Check every sentence of text against the facts; stories only count as citation targets."""
+               lang: str = "nl", refs: References | None = None) -> NumberCheck:
+    """Check every sentence of text against the facts; stories only count as citation targets.
+
+    With `refs` (the names of all areas), a comparison must also name the reference its numbers and
+    direction come from (assistant.references); level words ("de stad", "landelijk") work without names.
+    """
     evidence = _evidence(facts, stories or [])
     findings = _Findings()
     for sentence in sentences_of(text):
-        _check_sentence(sentence, evidence, lang, findings)
+        _check_sentence(sentence, evidence, lang, findings, refs or References({}))
     return findings.to_check()
 
 
@@ -92,21 +97,26 @@ def _years_of(fact: Fact) -> Iterable[int]:
     yield from (int(y) for y in YEAR_IN_TEXT_RE.findall(f"{fact.text} {fact.text_en}"))
 
 
-def _check_sentence(sentence: str, ev: _Evidence, lang: str, out: _Findings) -> None:
+def _check_sentence(sentence: str, ev: _Evidence, lang: str, out: _Findings, refs: References) -> None:
     groups = [(m.start(), m.end(), re.findall(r"[FS]\d+", m.group())) for m in CITATION_RE.finditer(sentence)]
     for _, _, ids in groups:
         out.citations += [i for i in ids if i not in ev.facts and i not in ev.story_ids]
-    matched: list[Fact] = []
+    used: list[tuple[str, Fact, FactNumber | None]] = []
     for claim in extract_numbers(sentence, lang, ev.fact_years):
         if claim.unit == "count" and claim.raw.isalpha() and claim.value <= PROSE_MAX:
             continue  # "twee percentages", "één jaar": prose, not a statistic (see PROSE_MAX)
-        fact = _judge(claim, _scope(claim, groups, ev), ev, sentence[:claim.start], out)
-        matched += [fact] if fact else []
+        hit = _judge(claim, _scope(claim, groups, ev), ev, sentence[:claim.start], out)
+        used += [(claim.raw, hit.fact, hit.number)] if hit else []
     for year in extract_years(sentence, lang):
         if int(year.value) not in ev.context_years:
             out.unsupported.append(f"{year.raw}: dit jaar staat niet in de feiten")
     cited = [ev.facts[i] for _, _, ids in groups for i in ids if i in ev.facts]
-    out.directions += direction_problems(sentence, [*cited, *matched])
+    relevant = [*cited, *(fact for _, fact, _ in used)]
+    out.directions += direction_problems(sentence, relevant)
+    facts = list(ev.facts.values())
+    out.unsupported += reference_problems(sentence, used, facts, refs)
+    if not relevant:
+        out.directions += unbacked_directions(sentence, facts, refs)
 
 
 def _scope(claim: Claim, groups: list[tuple[int, int, list[str]]], ev: _Evidence) -> list[Fact] | None:
@@ -124,15 +134,15 @@ def _scope(claim: Claim, groups: list[tuple[int, int, list[str]]], ev: _Evidence
     return None
 
 
-def _judge(claim: Claim, scope: list[Fact] | None, ev: _Evidence, prefix: str, out: _Findings) -> Fact | None:
-    """The fact a claim comes from, or None after recording why it does not."""
+def _judge(claim: Claim, scope: list[Fact] | None, ev: _Evidence, prefix: str, out: _Findings) -> Hit | None:
+    """The fact number a claim comes from, or None after recording why it does not."""
     facts = scope if scope is not None else list(ev.facts.values())
     hit = find(claim, facts, strict=True)
     if hit:
         bound = bound_problem(claim, hit, prefix)
         if bound:
             out.unsupported.append(bound)
-        return hit.fact
+        return hit
     loose = find(claim, facts, strict=False)
     elsewhere = find(claim, list(ev.facts.values()), strict=True) if scope is not None else None
     if loose and loose.number:

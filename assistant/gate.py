@@ -19,7 +19,7 @@ not retried (a dead server or a timeout would only double the wait); an empty or
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Generator, Iterator, Sequence
+from collections.abc import Callable, Generator, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import partial
 from typing import Literal
@@ -28,6 +28,7 @@ from assistant.checks import StoryLike, check_text, describe_problems
 from assistant.guards import LeakGuard, PlaceGuard, language_problem, markup_problem
 from assistant.llm import LLM, Messages
 from assistant.prompting import build_retry_messages
+from assistant.references import References
 from assistant.schemas import Fact, LLMInfo, NumberCheck
 from assistant.sentences import split_sentences
 from assistant.settings import Settings
@@ -98,10 +99,11 @@ def gated_sentences(llm: LLM, messages: Messages, facts: Sequence[Fact], stories
                     lang: str = "nl", retry_messages_fn: RetryMessagesFn | None = None,
                     limits: GateLimits | None = None,
                     clock: Callable[[], float] = time.monotonic,
-                    places: Sequence[str] = ()) -> Iterator[GateEvent]:
+                    places: Mapping[str, str] | None = None) -> Iterator[GateEvent]:
     """Stream llm's answer sentence by sentence, releasing only sentences the checker accepts.
 
-    `places` are all area names Duiding knows; a sentence may only name the ones the facts or stories name.
+    `places` maps the code of every area Duiding knows to its name: a sentence may only name the areas the
+    facts or stories name, and a comparison must name the reference its numbers come from.
     """
     judge = _judge(facts, stories, lang, messages, places)
     retry_fn = retry_messages_fn or partial(build_retry_messages, messages)
@@ -122,16 +124,17 @@ def gated_sentences(llm: LLM, messages: Messages, facts: Sequence[Fact], stories
 
 
 def _judge(facts: Sequence[Fact], stories: Sequence[StoryLike] | None, lang: str,
-           messages: Messages, places: Sequence[str] = ()) -> Callable[[str], NumberCheck]:
+           messages: Messages, places: Mapping[str, str] | None = None) -> Callable[[str], NumberCheck]:
     """The number checker, then the guards: language, no quoted system prompt, no links or markup, no
     place the facts do not name ("Moerwijk ligt hoger dan Weverskwartier" with no fact about Weverskwartier)."""
     leaks = LeakGuard(" ".join(m["content"] for m in messages if m.get("role") == "system"))
     allowed = " ".join([f.text for f in facts] + [f.text_en for f in facts]
                        + [str(getattr(s, "area_name", "") or "") for s in stories or []])
-    places_guard = PlaceGuard(places, allowed)
+    places_guard = PlaceGuard(list((places or {}).values()), allowed)
+    refs = References(places or {})
 
     def judge(sentence: str) -> NumberCheck:
-        check = check_text(sentence, facts=facts, stories=stories, lang=lang)
+        check = check_text(sentence, facts=facts, stories=stories, lang=lang, refs=refs)
         found = [p for p in (language_problem(sentence, lang), leaks.problem(sentence), markup_problem(sentence),
                              places_guard.problem(sentence)) if p]
         return check.model_copy(update={"ok": False, "content_problems": found}) if found else check

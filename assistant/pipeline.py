@@ -147,7 +147,7 @@ class AnswerService:
         messages = build_messages(answer.audience, answer.question, prompt_facts(parts),
                                   answer.stories[:2], answer.glossary[:1], u.language)  # type: ignore[arg-type]
         shown: list[str] = []
-        places = [r.name for r in store_view(deps.store.load()).refs]
+        places = {r.code: r.name for r in store_view(deps.store.load()).refs}
         for ev in gated_sentences(deps.llm, messages, facts.facts, answer.stories, u.language,  # type: ignore[arg-type]
                                   limits=GateLimits.from_settings(deps.settings), places=places):
             if ev.kind == "sentence":
