@@ -4,16 +4,21 @@ from __future__ import annotations
 
 import json
 import os
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, Literal
+from urllib.parse import quote
 
 import httpx
 
+from assistant.exercises import Exercise
 from assistant.schemas import Answer
+from retrieval.models import GlossaryEntry, ImportReport
 
 DEFAULT_API_URL = "http://127.0.0.1:8000"
 START_HINT = "start it with `duiding run`, or set DUIDING_API_URL"
+FILENAME = re.compile(r'filename="([^"]+)"')
 
 
 @dataclass(frozen=True)
@@ -22,6 +27,15 @@ class StreamEvent:
 
     kind: str
     data: dict[str, Any]
+
+
+@dataclass(frozen=True)
+class Download:
+    """A file the API sent as an attachment (an export)."""
+
+    content: bytes
+    filename: str
+    media_type: str
 
 
 class ApiError(Exception):
@@ -82,13 +96,15 @@ class DuidingClient:
         return cls(os.environ.get("DUIDING_API_URL") or DEFAULT_API_URL,
                    token=os.environ.get("DUIDING_API_TOKEN") or None)
 
+    def _unreachable(self, exc: Exception) -> ApiError:
+        return ApiError(f"The Duiding API is not reachable at {self.base_url} ({type(exc).__name__})", START_HINT)
+
     def _get(self, path: str, params: dict[str, Any] | None = None, ok: tuple[int, ...] = (200,)) -> Any:
         clean = {k: v for k, v in (params or {}).items() if v not in (None, "")}
         try:
             response = self.http.get(path, params=clean)
         except httpx.HTTPError as exc:
-            raise ApiError(f"The Duiding API is not reachable at {self.base_url} ({type(exc).__name__})",
-                           START_HINT) from exc
+            raise self._unreachable(exc) from exc
         if response.status_code not in ok:
             raise _api_error(response)
         return response.json()
@@ -103,14 +119,42 @@ class DuidingClient:
     def area(self, code: str) -> dict[str, Any]:
         return dict(self._get(f"/v1/areas/{code}"))
 
-    def chat(self, body: dict[str, Any]) -> Answer:
+    def _post(self, path: str, **request: Any) -> httpx.Response:
+        """POST json= or files=/data=; anything but 200 becomes an ApiError with the API's message and fix."""
         try:
-            response = self.http.post("/v1/chat", json=_clean(body))
+            response = self.http.post(path, **request)
         except httpx.HTTPError as exc:
-            raise ApiError(f"The Duiding API is not reachable at {self.base_url}", START_HINT) from exc
+            raise self._unreachable(exc) from exc
         if response.status_code != 200:
             raise _api_error(response)
-        return Answer.model_validate(response.json())
+        return response
+
+    def chat(self, body: dict[str, Any]) -> Answer:
+        return Answer.model_validate(self._post("/v1/chat", json=_clean(body)).json())
+
+    def export(self, conversation_id: str, fmt: Literal["docx", "md"]) -> Download:
+        """POST /v1/export: the conversation's onderbouwing as a file."""
+        response = self._post("/v1/export", json={"conversation_id": conversation_id, "format": fmt})
+        found = FILENAME.search(response.headers.get("content-disposition", ""))
+        return Download(response.content, found.group(1) if found else f"onderbouwing.{fmt}",
+                        response.headers.get("content-type", "application/octet-stream"))
+
+    def exercise(self, area: str, kind: str | None = None) -> Exercise:
+        """POST /v1/exercises: a question, options and the answer key (show the key only after answering)."""
+        return Exercise.model_validate(self._post("/v1/exercises", json=_clean({"area": area, "kind": kind})).json())
+
+    def glossary_entry(self, term: str) -> GlossaryEntry:
+        return GlossaryEntry.model_validate(self._get(f"/v1/glossary/{quote(term, safe='')}"))
+
+    def ingest_tables(self, filename: str, content: bytes, options: dict[str, Any]) -> ImportReport:
+        """POST /v1/ingest/tables (multipart); options are the route's form fields (format, year, ...)."""
+        data = {k: str(v) for k, v in _clean(options).items()}
+        response = self._post("/v1/ingest/tables", files={"file": (filename, content)}, data=data)
+        return ImportReport.model_validate(response.json())
+
+    def ingest_stories(self, filename: str, content: bytes) -> ImportReport:
+        response = self._post("/v1/ingest/stories", files={"file": (filename, content)})
+        return ImportReport.model_validate(response.json())
 
     def chat_stream(self, body: dict[str, Any]) -> Iterator[StreamEvent]:
         """POST /v1/chat/stream: facts first, then checked sentences, reset, check and done."""
@@ -121,8 +165,7 @@ class DuidingClient:
                     raise _api_error(response)
                 yield from parse_sse(response.iter_lines())
         except httpx.HTTPError as exc:
-            raise ApiError(f"The Duiding API is not reachable at {self.base_url} ({type(exc).__name__})",
-                           START_HINT) from exc
+            raise self._unreachable(exc) from exc
 
 
 def _clean(body: dict[str, Any]) -> dict[str, Any]:

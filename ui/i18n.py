@@ -58,7 +58,127 @@ TEXT: dict[str, dict[Lang, str]] = {
     "provisional": {"nl": "voorlopig", "en": "provisional"},
     "final": {"nl": "definitief", "en": "final"},
     "error": {"nl": "Er ging iets mis", "en": "Something went wrong"},
+    "problem": {"nl": "Wat ging er mis", "en": "What went wrong"},
+    "fix": {"nl": "Wat je kunt doen", "en": "What you can do"},
+    # pages in the navigation
+    "page_chat": {"nl": "Gesprek", "en": "Chat"},
+    "page_export": {"nl": "Onderbouwing", "en": "Argument"},
+    "page_exercise": {"nl": "Oefening", "en": "Exercise"},
+    "page_upload": {"nl": "Upload", "en": "Upload"},
+    "to_chat": {"nl": "Naar het gesprek", "en": "Go to the chat"},
+    "to_export": {"nl": "Maak hiervan een onderbouwing", "en": "Turn this into an argument"},
 }
+
+EXPORT_TEXT: dict[str, dict[Lang, str]] = {
+    "export_intro": {"nl": "Een onderbouwing zet je gesprek op papier: je vragen, de antwoorden, elk cijfer met "
+                           "zijn bron, de verhalen en de kanttekeningen. Handig voor een notitie aan de "
+                           "opdrachtgever.",
+                     "en": "An argument puts your conversation on paper: your questions, the answers, every figure "
+                           "with its source, the stories and the caveats. Useful for a note to the commissioner."},
+    "export_none": {"nl": "Er is nog geen gesprek. Stel eerst een vraag in het gesprek; daarna kun je hier de "
+                          "onderbouwing maken.",
+                    "en": "There is no conversation yet. Ask a question in the chat first; then you can make the "
+                          "argument here."},
+    "export_questions": {"nl": "Vragen in dit gesprek", "en": "Questions in this conversation"},
+    "make_export": {"nl": "Maak onderbouwing", "en": "Make argument"},
+    "export_busy": {"nl": "De onderbouwing wordt gemaakt…", "en": "Making the argument…"},
+    "export_ready": {"nl": "De onderbouwing is klaar. Kies hoe je hem wilt downloaden.",
+                     "en": "The argument is ready. Choose how to download it."},
+    "download_docx": {"nl": "Download als Word (.docx)", "en": "Download as Word (.docx)"},
+    "download_md": {"nl": "Download als Markdown (.md)", "en": "Download as Markdown (.md)"},
+}
+
+EXERCISE_TEXT: dict[str, dict[Lang, str]] = {
+    "exercise_intro": {"nl": "Oefen het lezen van cijfers. Kies een antwoord en kijk daarna wat goed is en waarom. "
+                             "De oefening gaat over het gebied in de zijbalk.",
+                       "en": "Practise reading figures. Pick an answer, then see what is right and why. "
+                             "The exercise is about the area in the sidebar."},
+    "exercise_no_area": {"nl": "Kies eerst een wijk of buurt in de zijbalk.",
+                         "en": "First choose a district or neighbourhood in the sidebar."},
+    "exercise_kind": {"nl": "Soort oefening", "en": "Kind of exercise"},
+    "kind_any": {"nl": "Maakt niet uit", "en": "Any kind"},
+    "kind_procentpunt": {"nl": "Procent of procentpunt", "en": "Percent or percentage point"},
+    "kind_ecologische_valkuil": {"nl": "Wijk of bewoner (ecologische valkuil)",
+                                 "en": "Area or resident (ecological fallacy)"},
+    "kind_kleine_aantallen": {"nl": "Kleine aantallen", "en": "Small numbers"},
+    "kind_vergelijking": {"nl": "Vergelijken: met wat?", "en": "Comparing: with what?"},
+    "exercise_busy": {"nl": "Een oefening wordt gemaakt…", "en": "Making an exercise…"},
+    "your_answer": {"nl": "Jouw antwoord", "en": "Your answer"},
+    "check_answer": {"nl": "Controleer mijn antwoord", "en": "Check my answer"},
+    "pick_first": {"nl": "Kies eerst een antwoord.", "en": "Pick an answer first."},
+    "right": {"nl": "Goed! Dat is het juiste antwoord.", "en": "Right! That is the correct answer."},
+    "wrong": {"nl": "Helaas, dat klopt niet.", "en": "Sorry, that is not right."},
+    "key": {"nl": "Het juiste antwoord", "en": "The correct answer"},
+    "explanation": {"nl": "Uitleg", "en": "Explanation"},
+    "read_more": {"nl": "Lees verder in de begrippenlijst", "en": "Read on in the glossary"},
+    "new_exercise": {"nl": "Nieuwe oefening", "en": "New exercise"},
+}
+
+UPLOAD_TEXT: dict[str, dict[Lang, str]] = {
+    "upload_intro": {"nl": "Voeg eigen cijfers of verhalen toe. Een bestand wordt helemaal ingelezen of helemaal "
+                           "niet: bij een fout blijft alles zoals het was.",
+                     "en": "Add your own figures or stories. A file is read completely or not at all: after an "
+                           "error everything stays as it was."},
+    "upload_what": {"nl": "Wat wil je toevoegen?", "en": "What do you want to add?"},
+    "upload_tables": {"nl": "Cijfers (tabel)", "en": "Figures (table)"},
+    "upload_stories": {"nl": "Verhalen", "en": "Stories"},
+    "table_file": {"nl": "Tabel (CSV, TSV, TXT of XLSX)", "en": "Table (CSV, TSV, TXT or XLSX)"},
+    "table_file_help": {"nl": "Bijvoorbeeld een CSV met de kolommen gebied, indicator, jaar en waarde.",
+                        "en": "For example a CSV with the columns area, indicator, year and value."},
+    "table_format": {"nl": "Soort tabel", "en": "Kind of table"},
+    "table_format_help": {"nl": "Laat Duiding het herkennen, of kies het zelf als dat misgaat.",
+                          "en": "Let Duiding detect it, or choose it yourself when that fails."},
+    "format_auto": {"nl": "Herken automatisch", "en": "Detect automatically"},
+    "format_cbs": {"nl": "CBS Kerncijfers wijken en buurten (CSV)", "en": "CBS key figures districts (CSV)"},
+    "format_long": {"nl": "Lang: één waarde per rij (gebied, indicator, jaar, waarde)",
+                    "en": "Long: one value per row (area, indicator, year, value)"},
+    "format_wide": {"nl": "Breed: één rij per gebied en jaar", "en": "Wide: one row per area and year"},
+    "format_xlsx": {"nl": "Excel-bestand (XLSX)", "en": "Excel file (XLSX)"},
+    "format_ggdh": {"nl": "GGD Haaglanden wijkprofielen", "en": "GGD Haaglanden district profiles"},
+    "format_eenzaamheid": {"nl": "Eenzaamheid per wijk (2016)", "en": "Loneliness per district (2016)"},
+    "table_year": {"nl": "Jaar (als het niet in het bestand of de naam staat)",
+                   "en": "Year (when the file or its name does not say)"},
+    "table_status": {"nl": "Status van de cijfers", "en": "Status of the figures"},
+    "table_source": {"nl": "Bron (bijvoorbeeld: Monitor gemeente 2024)",
+                     "en": "Source (for example: City monitor 2024)"},
+    "story_file": {"nl": "Verhalen (CSV, JSONL of Markdown)", "en": "Stories (CSV, JSONL or Markdown)"},
+    "story_file_help": {"nl": "Namen, telefoonnummers, adressen en andere persoonsgegevens worden weggehaald "
+                              "voordat iets wordt opgeslagen.",
+                        "en": "Names, phone numbers, addresses and other personal data are removed before "
+                              "anything is stored."},
+    "upload_button": {"nl": "Inlezen", "en": "Import"},
+    "upload_pick": {"nl": "Kies eerst een bestand.", "en": "Choose a file first."},
+    "upload_busy": {"nl": "Bezig met inlezen van {name}…", "en": "Importing {name}…"},
+    "upload_done": {"nl": "{name} is ingelezen.", "en": "{name} has been imported."},
+    "upload_failed": {"nl": "{name} is niet ingelezen.", "en": "{name} was not imported."},
+    "unchanged": {"nl": "Er is niets veranderd: je cijfers en verhalen staan er nog precies zoals ze waren.",
+                  "en": "Nothing has changed: your figures and stories are exactly as they were."},
+    "report_in": {"nl": "Ingelezen", "en": "Imported"},
+    "report_same": {"nl": "Deze gegevens stonden er al; er is niets veranderd.",
+                    "en": "These data were already there; nothing has changed."},
+    "report_table_caption": {"nl": "Verslag van het inlezen", "en": "Import report"},
+    "report_part": {"nl": "Onderdeel", "en": "Item"},
+    "report_value": {"nl": "Waarde", "en": "Value"},
+    "report_warnings": {"nl": "Let op", "en": "Please note"},
+    "report_redactions": {"nl": "Persoonsgegevens weggehaald", "en": "Personal data removed"},
+    "r_file": {"nl": "Bestand", "en": "File"},
+    "r_format": {"nl": "Soort", "en": "Kind"},
+    "r_source": {"nl": "Bron", "en": "Source"},
+    "r_rows": {"nl": "Rijen gelezen", "en": "Rows read"},
+    "r_areas": {"nl": "Gebieden", "en": "Areas"},
+    "r_indicators": {"nl": "Indicatoren", "en": "Indicators"},
+    "r_values": {"nl": "Waarden", "en": "Values"},
+    "r_stored": {"nl": "Opgeslagen", "en": "Stored"},
+    "r_suppressed": {"nl": "Geheim (niet gepubliceerd)", "en": "Suppressed (not published)"},
+    "r_years": {"nl": "Jaren", "en": "Years"},
+    "r_skipped": {"nl": "Overgeslagen", "en": "Skipped"},
+    "r_changed": {"nl": "Iets veranderd", "en": "Anything changed"},
+    "stored": {"nl": "opgeslagen", "en": "stored"},
+    "yes": {"nl": "ja", "en": "yes"},
+    "no": {"nl": "nee", "en": "no"},
+}
+
+TEXT |= EXPORT_TEXT | EXERCISE_TEXT | UPLOAD_TEXT
 
 EXAMPLES: dict[Lang, list[str]] = {
     "nl": ["Is de jeugdzorg in deze wijk hoog?", "Hoe is de bijstand in deze wijk veranderd sinds 2019?",
@@ -77,6 +197,10 @@ def t(key: str, lang: Lang = "nl") -> str:
 PLURALS: dict[str, dict[Lang, tuple[str, str]]] = {
     "fact": {"nl": ("feit", "feiten"), "en": ("fact", "facts")},
     "story": {"nl": ("verhaal", "verhalen"), "en": ("story", "stories")},
+    "value": {"nl": ("cijfer", "cijfers"), "en": ("value", "values")},
+    "indicator": {"nl": ("indicator", "indicatoren"), "en": ("indicator", "indicators")},
+    "area": {"nl": ("gebied", "gebieden"), "en": ("area", "areas")},
+    "row": {"nl": ("rij", "rijen"), "en": ("row", "rows")},
 }
 
 

@@ -14,6 +14,7 @@ import streamlit as st
 
 from assistant.guards import inert_markdown  # story text must not fetch images or run links
 from assistant.schemas import Answer, ChartSeries, Fact, FactSource, StoryExcerpt
+from retrieval.models import GlossaryEntry
 from ui.charts import chart_for, missing_names
 from ui.i18n import Lang, audience_label, count, t
 from ui.pending import ask_later
@@ -116,7 +117,7 @@ def source_line(source: FactSource, view: View) -> str:
     return " · ".join(p for p in parts if p)
 
 
-def _fact_md(fact: Fact, view: View) -> str:
+def fact_md(fact: Fact, view: View) -> str:
     text = fact.text_en if view.lang == "en" and fact.text_en else fact.text
     lines = [f"**[{fact.id}]** {text}"]
     lines += [f"  \n:small[:gray[↳ {source_line(s, view)}]]" for s in [fact.source, *fact.extra_sources] if s]
@@ -147,7 +148,7 @@ def render_sources(answer: Answer, view: View) -> None:
     with st.expander(label, icon=":material/source:"):
         if answer.facts:
             st.markdown(f"**{t('facts', lang)}**")
-            st.markdown("\n\n".join(_fact_md(f, view) for f in answer.facts))
+            st.markdown("\n\n".join(fact_md(f, view) for f in answer.facts))
         if answer.stories:
             st.markdown(f"**{t('stories', lang)}**")
             st.markdown("\n\n".join(_story_md(s, view) for s in answer.stories))
@@ -155,15 +156,19 @@ def render_sources(answer: Answer, view: View) -> None:
             st.caption(line)
 
 
+def render_entry(entry: GlossaryEntry, lang: Lang) -> None:
+    """One glossary entry: definition, example, the common mistake and a question to ask yourself."""
+    st.markdown(entry.definition_en if lang == "en" and entry.definition_en else entry.definition)
+    example = entry.example_en if lang == "en" and entry.example_en else entry.example
+    for key, text in (("example", example), ("mistake", entry.mistake), ("ask_yourself", entry.ask_yourself)):
+        if text:
+            st.markdown(f"**{t(key, lang)}:** {text}")
+
+
 def render_glossary(answer: Answer, lang: Lang) -> None:
     for entry in answer.glossary:
         with st.expander(entry.term, icon=":material/menu_book:"):
-            st.markdown(entry.definition_en if lang == "en" and entry.definition_en else entry.definition)
-            example = entry.example_en if lang == "en" and entry.example_en else entry.example
-            for key, text in (("example", example), ("mistake", entry.mistake),
-                              ("ask_yourself", entry.ask_yourself)):
-                if text:
-                    st.markdown(f"**{t(key, lang)}:** {text}")
+            render_entry(entry, lang)
 
 
 def render_next(answer: Answer, view: View, key: str, on_ask: Callable[..., None] = ask_later) -> None:

@@ -1,0 +1,109 @@
+"""The chat page: ask a question, see the facts first, then the checked LLM text, charts, sources and terms."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import streamlit as st
+
+from assistant.schemas import Answer
+from ui.client import ApiError, DuidingClient
+from ui.i18n import EXAMPLES, audience_label, t
+from ui.pending import Pending, ask_later, take
+from ui.render import View, keep_lines, render_answer, render_llm
+from ui.shared import client, context
+from ui.sidebar import Context
+
+
+def _body(ctx: Context, question: str) -> dict[str, Any]:
+    return {"question": question, "audience": ctx.audience, "area": ctx.area, "year": ctx.year,
+            "conversation_id": st.session_state.get("conversation_id")}
+
+
+Streamed = tuple[Answer | None, str, tuple[Any, Any]]
+
+
+def _stream(client: DuidingClient, body: dict[str, Any], ctx: Context) -> Streamed:
+    """Write the facts block, then each checked sentence as it arrives; a reset clears the LLM part."""
+    facts_slot, llm_slot = st.empty(), st.empty()
+    answer: Answer | None = None
+    sentences: list[str] = []
+    problem = ""
+    for event in client.chat_stream(body):
+        if event.kind == "facts":
+            facts_slot.markdown(keep_lines(Answer.model_validate(event.data["answer"]).deterministic))
+            if ctx.llm_on:
+                llm_slot.caption(t("writing", ctx.lang))
+        elif event.kind == "sentence":
+            sentences.append(str(event.data.get("text", "")))
+            render_llm(llm_slot, " ".join(sentences), ctx.audience, ctx.lang)
+        elif event.kind == "reset":
+            sentences.clear()
+            llm_slot.caption(t("writing", ctx.lang))
+        elif event.kind == "error":
+            problem = str(event.data.get("message", ""))
+        elif event.kind == "done":
+            answer = Answer.model_validate(event.data["answer"])
+    return answer, problem, (facts_slot, llm_slot)
+
+
+def _ask(client: DuidingClient, asked: Pending, ctx: Context) -> None:
+    turns: list[dict[str, Any]] = st.session_state.setdefault("turns", [])
+    with st.chat_message("user"):
+        st.markdown(asked["show"])
+    with st.chat_message("assistant"):
+        view, key = View(ctx.lang, ctx.names), f"turn{len(turns)}"
+        try:
+            answer, problem, slots = _stream(client, _body(ctx, asked["send"]), ctx)
+        except ApiError as exc:
+            st.error(f"{t('error', ctx.lang)}: {exc}")
+            turns.append({"show": asked["show"], "error": str(exc)})
+            return
+        if problem:
+            st.warning(problem)
+        if answer is None:
+            return
+        st.session_state["conversation_id"] = answer.conversation_id
+        turns.append({"show": asked["show"], "answer": answer.model_dump(), "error": problem})
+        render_answer(answer, view, key, last=True, slots=slots)
+
+
+def _history(ctx: Context, asking: bool) -> None:
+    turns: list[dict[str, Any]] = st.session_state.get("turns", [])
+    view = View(ctx.lang, ctx.names)
+    for i, turn in enumerate(turns):
+        with st.chat_message("user"):
+            st.markdown(turn["show"])
+        with st.chat_message("assistant"):
+            if "answer" not in turn:
+                st.error(f"{t('error', ctx.lang)}: {turn['error']}")
+                continue
+            if turn.get("error"):
+                st.warning(turn["error"])
+            last = not asking and i == len(turns) - 1
+            render_answer(Answer.model_validate(turn["answer"]), view, f"turn{i}", last=last)
+
+
+def _welcome(ctx: Context) -> None:
+    area = ctx.names.get(ctx.area or "", "")
+    st.markdown(t("empty", ctx.lang) + (f" _({area})_" if area else ""))
+    for i, example in enumerate(EXAMPLES[ctx.lang]):
+        st.button(example, key=f"example-{i}", on_click=ask_later, args=(example, example))
+
+
+def main() -> None:
+    ctx = context()
+    st.title(t("title", ctx.lang), anchor=False)
+    st.caption(f"{t('tagline', ctx.lang)} · {audience_label(ctx.audience, ctx.lang)}")
+    typed = st.chat_input(t("ask", ctx.lang), key="question")
+    asked = Pending(show=typed, send=typed) if typed else take()
+    _history(ctx, asking=asked is not None)
+    if asked is not None:
+        _ask(client(), asked, ctx)
+    elif not st.session_state.get("turns"):
+        _welcome(ctx)
+    if ctx.audience == "beleid" and st.session_state.get("conversation_id"):
+        st.page_link("page_export.py", label=t("to_export", ctx.lang), icon=":material/description:")
+
+
+main()
