@@ -176,3 +176,43 @@ def test_errors_never_echo_the_request_text(client: TestClient) -> None:
         r = client.post("/v1/chat", json=body)
         assert_error(r, 422, "invalid_request")
         assert "Jansen" not in r.text
+
+
+def test_the_access_log_of_a_real_server_keeps_no_search_words(demo_dir: Path) -> None:
+    """`duiding serve` runs uvicorn with assistant.api_server.log_config(): paths, never query strings."""
+    import logging
+    import threading
+    import time
+
+    import uvicorn
+    from test_reliability_support import free_port
+
+    from assistant.api_server import log_config
+
+    app, _ = make_app(demo_dir)
+    port = free_port()
+    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="info",
+                                           log_config=log_config()))
+    seen: list[str] = []
+
+    class Keep(logging.Handler):
+        def emit(self, record: logging.LogRecord) -> None:
+            seen.append(record.getMessage())
+
+    access = logging.getLogger("uvicorn.access")
+    keep = Keep()
+    access.addHandler(keep)
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    try:
+        deadline = time.monotonic() + 30
+        while not server.started and time.monotonic() < deadline:
+            time.sleep(0.02)
+        r = httpx.get(f"http://127.0.0.1:{port}/v1/stories", params={"q": "alleen sinds mijn man overleed"})
+        assert r.status_code == 200
+    finally:
+        server.should_exit = True
+        thread.join(timeout=30)
+        access.removeHandler(keep)
+    lines = [line for line in seen if "/v1/stories" in line]
+    assert lines and all("?…" in line and "overleed" not in line and "alleen" not in line for line in lines)
