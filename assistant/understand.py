@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass, field, replace
 from datetime import date
 
-from assistant.areas import AreaRef, candidates, normalize
+from assistant.areas import AreaRef, area_index, candidates, normalize
 from assistant.lexicon import AREA_ALIASES, INDICATOR_WORDS, THEME_WORDS
 
 EN_WORDS = {"the", "what", "how", "many", "which", "highest", "lowest", "compared", "with", "of", "does",
@@ -72,7 +72,7 @@ def find_areas(refs: list[AreaRef], text: str) -> tuple[list[AreaRef], list[Area
         if code in by_code:
             found.append(by_code[code])
     norm = normalize(text)
-    names = _name_index(refs)
+    names = area_index(refs).by_name
     taken: list[tuple[int, int]] = []
     tokens = norm.split()
     for size in (4, 3, 2, 1):
@@ -90,13 +90,6 @@ def find_areas(refs: list[AreaRef], text: str) -> tuple[list[AreaRef], list[Area
                 found.append(hits[0])
     unknown = None if found or clarify else _unknown_name(text)
     return _dedupe(found), clarify, unknown
-
-
-def _name_index(refs: list[AreaRef]) -> dict[str, list[AreaRef]]:
-    idx: dict[str, list[AreaRef]] = {}
-    for r in refs:
-        idx.setdefault(normalize(r.name), []).append(r)
-    return idx
 
 
 def _lookup(phrase: str, names: dict[str, list[AreaRef]], by_code: dict[str, AreaRef],
