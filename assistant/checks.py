@@ -19,6 +19,7 @@ from assistant.matching import Hit, bound_problem, describe, find
 from assistant.references import References, reference_problems, unbacked_directions
 from assistant.schemas import Fact, FactNumber, NumberCheck
 from assistant.sentences import sentences_of, split_sentences
+from assistant.superlatives import superlative_problems
 
 __all__ = ["Claim", "check_text", "describe_problems", "extract_numbers", "split_sentences"]
 
@@ -115,6 +116,7 @@ def _check_sentence(sentence: str, ev: _Evidence, lang: str, out: _Findings, ref
     out.directions += direction_problems(sentence, relevant)
     facts = list(ev.facts.values())
     out.unsupported += reference_problems(sentence, used, facts, refs)
+    out.unsupported += superlative_problems(sentence, cited, facts, refs)
     if not relevant:
         out.directions += unbacked_directions(sentence, facts, refs)
 

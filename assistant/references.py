@@ -47,13 +47,18 @@ class References:
         self._patterns = [(re.compile(rf"(?<![\w-]){re.escape(n)}(?![\w-])"), codes)
                           for n, codes in sorted(by_name.items(), key=lambda x: len(x[0]), reverse=True)]
 
-    def resolve(self, phrase: str) -> set[str]:
-        """Codes the phrase names: area names first ("Zuid en Duinhaven"), else a level word ("de stad")."""
+    def named(self, text: str) -> set[str]:
+        """Codes of the areas the text names ("Zuid en Duinhaven")."""
         codes: set[str] = set()
         for pattern, found in self._patterns:
-            if pattern.search(phrase):
+            if pattern.search(text):
                 codes |= found
-                phrase = pattern.sub(" ", phrase)  # "Oosterkade" must not also count as "Oost"
+                text = pattern.sub(" ", text)  # "Oosterkade" must not also count as "Oost"
+        return codes
+
+    def resolve(self, phrase: str) -> set[str]:
+        """Codes the phrase names: area names first, else a level word ("de stad" -> {"GM"})."""
+        codes = self.named(phrase)
         if codes:
             return codes
         for prefix, pattern in LEVEL_WORDS:

@@ -207,9 +207,8 @@ def test_stories_route_serves_one_area_when_asked(injected_dir: Path) -> None:
     assert stories and all(s["area_code"].startswith(("WK990116", "BU990116")) for s in stories)
 
 
-@pytest.mark.xfail(strict=True, reason="known gap: a superlative or rank word without a number is not checked")
-def test_known_gap_a_rank_claim_without_a_number_passes_the_checker(injected_dir: Path) -> None:
+def test_a_rank_claim_without_a_number_is_refused(injected_dir: Path) -> None:
     llm = FakeLLM()
     llm.enqueue("Oosterkade is de armste wijk van Duinhaven [F5].")  # F5: the 2nd highest of 20
     answer, _ = AnswerService(_deps(injected_dir, [], llm)).ask(Question(question=DEFAULT_QUESTION))
-    assert answer.llm.fallback_used
+    assert answer.llm.retried and "armste" not in answer.answer  # refused; the retry (an echo) passed
