@@ -34,7 +34,7 @@ bench: setup
 
 lint: setup
 	$(VENV)/bin/ruff check assistant retrieval ui eval tests
-	$(VENV)/bin/mypy assistant retrieval eval
+	$(VENV)/bin/mypy assistant retrieval eval ui
 
 clean:
 	rm -rf $(VENV) .duiding-data
