@@ -45,8 +45,8 @@ def superlative_problems(sentence: str, cited: Sequence[Fact], facts: Sequence[F
     if m is None or NOT_FIRST_RE.search(sentence[:m.start("word")]):
         return []  # "de op één na hoogste", "de 2e hoogste": not a first place (the numbers are checked)
     word = m.group("word").lower()
-    named = refs.named(sentence)
-    subjects = {c for c in named if not c.startswith(SCOPE_PREFIXES)} or named
+    # "Het hoogste percentage in Duinhaven is 19,3%": a city or stadsdeel alone is the scope, not the subject.
+    subjects = {c for c in refs.named(sentence) if not c.startswith(SCOPE_PREFIXES)}
     if subjects:
         if any(_backs(f, word) and f.source and f.source.area_code in subjects for f in facts):
             return []

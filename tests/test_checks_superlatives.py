@@ -48,6 +48,7 @@ def test_an_unbacked_first_place_is_refused(sentence: str) -> None:
     "De grootste zorg in Oosterkade is geld.",
     "De meeste bewoners van Oosterkade hebben geen laag inkomen.",
     "Dit is de hoogste van 20 wijken [F1].",
+    "Het laagste cijfer voor jeugdzorg in Duinhaven staat bovenaan de lijst [F3].",
 ])
 def test_a_backed_or_unranked_sentence_passes(sentence: str) -> None:
     assert check_text(sentence, FACTS, refs=REFS).ok
