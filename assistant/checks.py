@@ -106,7 +106,9 @@ def _check_sentence(sentence: str, ev: _Evidence, lang: str, out: _Findings, ref
     for claim in extract_numbers(sentence, lang, ev.fact_years):
         if claim.unit == "count" and claim.raw.isalpha() and claim.value <= PROSE_MAX:
             continue  # "twee percentages", "één jaar": prose, not a statistic (see PROSE_MAX)
-        hit = _judge(claim, _scope(claim, groups, ev), ev, sentence[:claim.start], out)
+        # Dutch "over 5 jaar" is no bound; English "over 5%" is
+        prefix = sentence[:claim.start] if lang == "en" else re.sub(r"\bover\s+$", "", sentence[:claim.start])
+        hit = _judge(claim, _scope(claim, groups, ev), ev, prefix, out)
         used += [(claim.raw, hit.fact, hit.number)] if hit else []
     for year in extract_years(sentence, lang):
         if int(year.value) not in ev.context_years:
