@@ -61,7 +61,8 @@ WORD_RE = re.compile(rf"\b(?P<word>{w.WORD_RE})\b", re.IGNORECASE)
 
 # Unit suffixes, tried in order (procentpunt before procent, percentage points before percent).
 SUFFIXES: list[tuple[ClaimUnit, re.Pattern[str]]] = [
-    ("pp", re.compile(r"\s?(?:%\s?-?\s?punt(?:en)?\b|procent\s?punt(?:en)?\b|percentagepunt(?:en)?\b"
+    # "24,5% procentpunt" (a small model mixing both) is read as procentpunt: it must then be a difference.
+    ("pp", re.compile(r"\s?(?:%\s?-?\s?punt(?:en)?\b|%?\s?procent\s?punt(?:en)?\b|%?\s?percentagepunt(?:en)?\b"
                       r"|percentage[\s-]points?\b|pp\b|p\.p\.)", re.IGNORECASE)),
     ("percent", re.compile(r"\s?(?:%|procent\b|percent\b|pct\b)", re.IGNORECASE)),
     ("per_1000", re.compile(r"\s?‰|\s(?:per|op\s(?:de|elke)|in\severy|per\severy)\s"

@@ -125,6 +125,8 @@ def test_percent_used_for_a_procentpunt_difference_is_a_unit_error() -> None:
     assert check_text("Moerwijk ligt 0,7 procentpunt hoger dan Den Haag [F2].", FACTS).ok
     result = check_text("Moerwijk heeft 7% minder WMO-cliënten [F4].", FACTS)
     assert result.unit_errors == ["7%: bij [F4] is dit getal een verschil in per 1.000"]
+    # "24,5% procentpunt" (written by the embedded LLM on real data) is a procentpunt claim: a value is refused
+    assert not check_text("Moerwijk ligt 11,5% procentpunt hoger dan Den Haag [F2].", FACTS).ok
 
 
 def test_a_trend_change_in_percent_is_procentpunt() -> None:
