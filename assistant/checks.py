@@ -13,6 +13,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from typing import Protocol
 
+from assistant.claim_words import DOWN_RE, UP_RE
 from assistant.claims import CITATION_RE, Claim, extract_numbers, extract_years
 from assistant.directions import direction_problems
 from assistant.matching import Hit, bound_problem, describe, find
@@ -26,6 +27,7 @@ __all__ = ["Claim", "check_text", "describe_problems", "extract_numbers", "split
 # Written-out "één/twee/drie" with no unit is prose ("het verschil tussen twee percentages"). No statistic
 # Duiding shows is that small: CBS suppresses such counts and story patterns below min_story_count are hidden.
 PROSE_MAX = 3
+COMPARE_RE = re.compile(rf"{UP_RE.pattern}|{DOWN_RE.pattern}|\b(?:verschil\w*|scheelt|difference)\b", re.IGNORECASE)
 YEAR_IN_TEXT_RE = re.compile(r"(?<!\d)(?:199\d|20[0-3]\d)(?!\d)")
 
 
@@ -110,6 +112,10 @@ def _check_sentence(sentence: str, ev: _Evidence, lang: str, out: _Findings, ref
         prefix = sentence[:claim.start] if lang == "en" else re.sub(r"\bover\s+$", "", sentence[:claim.start])
         hit = _judge(claim, _scope(claim, groups, ev), ev, prefix, out)
         used += [(claim.raw, hit.fact, hit.number)] if hit else []
+        if hit and hit.number and hit.number.role == "relative" and not COMPARE_RE.search(sentence):
+            # "Het cijfer is 73,2%" where 73,2% is how much higher: a relative difference needs its direction
+            out.units.append(f"{claim.raw}: bij [{hit.fact.id}] is dit hoeveel procent hoger of lager het is; "
+                             "zeg dat erbij (hoger/lager dan …)")
     for year in extract_years(sentence, lang):
         if int(year.value) not in ev.context_years:
             out.unsupported.append(f"{year.raw}: dit jaar staat niet in de feiten")

@@ -252,3 +252,10 @@ def test_split_on_blank_lines_and_bullets_without_losing_text() -> None:
     sentences, rest = split_sentences(text)
     assert sentences == ["Kort:", "\n- Moerwijk 11,5% [F1]", "\n- Den Haag 10,8% [F2]", "\nDaarom"]
     assert "".join(sentences) + rest == text
+
+
+def test_a_relative_difference_needs_its_direction() -> None:
+    """The embedded LLM wrote "Het cijfer 73,2% is een percentage" for a "73,2% hoger" on real data."""
+    result = check_text("Het cijfer 6,5% is een percentage [F2].", FACTS)
+    assert not result.ok and "hoger of lager" in result.unit_errors[0]
+    assert check_text("Moerwijk ligt 6,5% hoger dan Den Haag [F2].", FACTS).ok
