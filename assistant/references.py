@@ -17,7 +17,7 @@ from assistant.matching import DIFFERENCE_ROLES
 from assistant.schemas import Fact, FactNumber
 
 REF_RE = re.compile(r"\b(?:dan|vergeleken met|in vergelijking met|ten opzichte van|t\.o\.v\.|tegenover|than|"
-                    r"compared (?:with|to)|relative to|boven|onder|above|below)\s+(?P<ref>[^.;:!?\[(]{1,80})", re.I)
+                    r"compared (?:with|to)|relative to|boven|onder|above|below)\s+(?P<ref>[^.;:!?\[]{1,80})", re.I)
 LEAD_RE = re.compile(r"^(?:(?:in|het|de|heel|gemiddeld|the|in|of)\s+)+", re.I)
 # Level words, by the code prefix of the areas they mean (CBS codes: GM gemeente, NL land; SD stadsdeel).
 LEVEL_WORDS = [

@@ -57,6 +57,7 @@ def test_a_difference_with_another_reference_is_refused(sentence: str) -> None:
     "Dat is 14,7 procentpunt meer dan landelijk [F4].",
     "Lindenhove ligt hoger dan Zuid en Duinhaven.",
     "In Lindenhove voelt 63,1% van de volwassenen zich eenzaam, meer dan in Zuid [F2].",
+    "Lindenhove (63,1%) ligt hoger dan Zuid (53,2%) en Duinhaven (49,1%).",
 ])
 def test_the_right_reference_passes(sentence: str) -> None:
     check = check_text(sentence, FACTS, refs=REFS)
