@@ -83,7 +83,7 @@ class AnswerService:
             return answer, u, FactSet([], [], [], [], []), parts
         facts = build_facts(data, _request(u, refs), deps.settings)
         winner = next((f.source.area_code for f in facts.facts if f.kind == "top" and f.source), None)
-        u.named_area = next((r for r in refs if r.code == winner), None)
+        u.named_area = view.by_code.get(winner) if winner else None
         parts = self._fill(answer, u, facts)
         return answer, u, facts, parts
 
