@@ -16,7 +16,7 @@ from typing import Protocol
 from assistant.claim_words import DOWN_RE, UP_RE
 from assistant.claims import CITATION_RE, Claim, extract_numbers, extract_years
 from assistant.directions import direction_problems
-from assistant.matching import Hit, bound_problem, describe, find
+from assistant.matching import Hit, bound_problem, describe, find, matches, unit_ok
 from assistant.references import References, reference_problems, unbacked_directions
 from assistant.schemas import Fact, FactNumber, NumberCheck
 from assistant.sentences import sentences_of, split_sentences
@@ -112,7 +112,9 @@ def _check_sentence(sentence: str, ev: _Evidence, lang: str, out: _Findings, ref
         prefix = sentence[:claim.start] if lang == "en" else re.sub(r"\bover\s+$", "", sentence[:claim.start])
         hit = _judge(claim, _scope(claim, groups, ev), ev, prefix, out)
         used += [(claim.raw, hit.fact, hit.number)] if hit else []
-        if hit and hit.number and hit.number.role == "relative" and not COMPARE_RE.search(sentence):
+        if hit and hit.number and hit.number.role == "relative" and not COMPARE_RE.search(sentence) \
+                and not any(n.role != "relative" and unit_ok(claim.unit, n) and matches(claim, n)
+                            for n in hit.fact.numbers):  # "de laagste 40% van de inkomens": a label
             # "Het cijfer is 73,2%" where 73,2% is how much higher: a relative difference needs its direction
             out.units.append(f"{claim.raw}: bij [{hit.fact.id}] is dit hoeveel procent hoger of lager het is; "
                              "zeg dat erbij (hoger/lager dan …)")
