@@ -19,7 +19,7 @@ not retried (a dead server or a timeout would only double the wait); an empty or
 from __future__ import annotations
 
 import time
-from collections.abc import Callable, Generator, Iterator, Mapping, Sequence
+from collections.abc import Callable, Generator, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import partial
 from typing import Literal
@@ -99,13 +99,13 @@ def gated_sentences(llm: LLM, messages: Messages, facts: Sequence[Fact], stories
                     lang: str = "nl", retry_messages_fn: RetryMessagesFn | None = None,
                     limits: GateLimits | None = None,
                     clock: Callable[[], float] = time.monotonic,
-                    places: Mapping[str, str] | None = None) -> Iterator[GateEvent]:
+                    refs: References | None = None) -> Iterator[GateEvent]:
     """Stream llm's answer sentence by sentence, releasing only sentences the checker accepts.
 
-    `places` maps the code of every area Duiding knows to its name: a sentence may only name the areas the
-    facts or stories name, and a comparison must name the reference its numbers come from.
+    `refs` holds the names of every area Duiding knows: a sentence may only name the areas the facts or
+    stories name, and a comparison must name the reference its numbers come from.
     """
-    judge = _judge(facts, stories, lang, messages, places)
+    judge = _judge(facts, stories, lang, messages, refs or References({}))
     retry_fn = retry_messages_fn or partial(build_retry_messages, messages)
     limits = limits or GateLimits()
     first = yield from _attempt(llm, messages, judge, limits, clock)
@@ -124,14 +124,13 @@ def gated_sentences(llm: LLM, messages: Messages, facts: Sequence[Fact], stories
 
 
 def _judge(facts: Sequence[Fact], stories: Sequence[StoryLike] | None, lang: str,
-           messages: Messages, places: Mapping[str, str] | None = None) -> Callable[[str], NumberCheck]:
+           messages: Messages, refs: References) -> Callable[[str], NumberCheck]:
     """The number checker, then the guards: language, no quoted system prompt, no links or markup, no
     place the facts do not name ("Moerwijk ligt hoger dan Weverskwartier" with no fact about Weverskwartier)."""
     leaks = LeakGuard(" ".join(m["content"] for m in messages if m.get("role") == "system"))
     allowed = " ".join([f.text for f in facts] + [f.text_en for f in facts]
                        + [str(getattr(s, "area_name", "") or "") for s in stories or []])
-    places_guard = PlaceGuard(list((places or {}).values()), allowed)
-    refs = References(places or {})
+    places_guard = PlaceGuard(refs, allowed)
 
     def judge(sentence: str) -> NumberCheck:
         check = check_text(sentence, facts=facts, stories=stories, lang=lang, refs=refs)

@@ -8,7 +8,8 @@ runs them on every sentence before it is shown. `inert_markdown` makes story tex
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+
+from assistant.references import References
 
 # Function words and everyday domain words; names and words both languages share ("is", "in") are left out.
 NL_MARKERS = frozenset((
@@ -98,16 +99,12 @@ class PlaceGuard:
     running text is not. A name inside a longer known name ("Oost" in "Oosterkade") does not count.
     """
 
-    def __init__(self, places: Sequence[str], allowed_text: str) -> None:
-        names = sorted({p for p in places if len(p) >= 3}, key=len, reverse=True)
-        self._patterns = [(n, re.compile(rf"(?<![\w-]){re.escape(n)}(?![\w-])")) for n in names]
+    def __init__(self, places: References, allowed_text: str) -> None:
+        self._places = places  # compiled once per store snapshot (assistant.pipeline)
         self._allowed = allowed_text
 
     def problem(self, sentence: str) -> str | None:
-        text = QUOTED_RE.sub(" ", sentence)
-        for name, pattern in self._patterns:
-            if pattern.search(text):
-                if not pattern.search(self._allowed):
-                    return f"'{name}' staat niet in de feiten; noem alleen gebieden uit de feiten"
-                text = pattern.sub(" ", text)  # "Oosterkade" must not make "Oost" count too
+        for name, pattern, _ in self._places.places_in(QUOTED_RE.sub(" ", sentence)):
+            if not pattern.search(self._allowed):
+                return f"'{name}' staat niet in de feiten; noem alleen gebieden uit de feiten"
         return None

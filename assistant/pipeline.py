@@ -141,15 +141,18 @@ class AnswerService:
                   t0: float) -> Iterator[Event]:
         from assistant.gate import GateLimits, gated_sentences
         from assistant.prompting import build_messages
+        from assistant.references import References
 
         deps = self.deps
         assert deps.llm is not None
         messages = build_messages(answer.audience, answer.question, prompt_facts(parts),
                                   answer.stories[:2], answer.glossary[:1], u.language)  # type: ignore[arg-type]
         shown: list[str] = []
-        places = {r.code: r.name for r in store_view(deps.store.load()).refs}
+        data = deps.store.load()
+        # 17,000 name patterns at all-NL scale: compiled once per store snapshot, not per question
+        refs = data.cached("references", lambda: References({r.code: r.name for r in store_view(data).refs}))
         for ev in gated_sentences(deps.llm, messages, facts.facts, answer.stories, u.language,  # type: ignore[arg-type]
-                                  limits=GateLimits.from_settings(deps.settings), places=places):
+                                  limits=GateLimits.from_settings(deps.settings), refs=refs):
             if ev.kind == "sentence":
                 if not shown:
                     answer.timings_ms["llm_first_sentence"] = round((time.perf_counter() - t0) * 1000, 1)

@@ -10,7 +10,7 @@ by the comparison facts with that reference.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 
 from assistant.directions import direction_problems
 from assistant.matching import DIFFERENCE_ROLES
@@ -44,17 +44,19 @@ class References:
         for code, name in names.items():
             if len(name) >= 3:
                 by_name.setdefault(name, set()).add(code)
-        self._patterns = [(re.compile(rf"(?<![\w-]){re.escape(n)}(?![\w-])"), codes)
+        self._patterns = [(n, re.compile(rf"(?<![\w-]){re.escape(n)}(?![\w-])"), codes)
                           for n, codes in sorted(by_name.items(), key=lambda x: len(x[0]), reverse=True)]
+
+    def places_in(self, text: str) -> Iterator[tuple[str, re.Pattern[str], set[str]]]:
+        """(name, its pattern, its codes) for each area name in the text, longest names first."""
+        for name, pattern, codes in self._patterns:
+            if pattern.search(text):
+                yield name, pattern, codes
+                text = pattern.sub(" ", text)  # "Oosterkade" must not also count as "Oost"
 
     def named(self, text: str) -> set[str]:
         """Codes of the areas the text names ("Zuid en Duinhaven")."""
-        codes: set[str] = set()
-        for pattern, found in self._patterns:
-            if pattern.search(text):
-                codes |= found
-                text = pattern.sub(" ", text)  # "Oosterkade" must not also count as "Oost"
-        return codes
+        return {code for _, _, codes in self.places_in(text) for code in codes}
 
     def resolve(self, phrase: str) -> set[str]:
         """Codes the phrase names: area names first, else a level word ("de stad" -> {"GM"})."""

@@ -76,7 +76,7 @@ def test_the_gate_holds_back_the_wrong_reference_and_keeps_the_facts_answer() ->
     for _ in range(2):  # the first attempt and the retry make the same mistake
         llm.enqueue("Dat is 9,9 procentpunt hoger dan in Duinhaven [F2].")
     events = list(gated_sentences(llm, [{"role": "user", "content": "q"}], FACTS, [], "nl",
-                                  limits=GateLimits(), places=NAMES))
+                                  limits=GateLimits(), refs=REFS))
     assert not [e for e in events if e.kind == "sentence"]
     outcome = events[-1].outcome
     assert outcome is not None and outcome.info.fallback_used and outcome.text == ""

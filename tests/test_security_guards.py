@@ -101,8 +101,10 @@ def test_inert_markdown_keeps_ordinary_story_text_as_it_is() -> None:
 
 def test_a_sentence_naming_a_place_the_facts_do_not_name_is_stopped() -> None:
     from assistant.guards import PlaceGuard
+    from assistant.references import References
 
-    guard = PlaceGuard(["Moerwijk", "Weverskwartier", "Den Haag", "Oost", "Oosterkade"],
+    names = ["Moerwijk", "Weverskwartier", "Den Haag", "Oost", "Oosterkade"]
+    guard = PlaceGuard(References({name: name for name in names}),
                        "Moerwijk 11,5% en Den Haag 10,8%. In Oosterkade is het 9%.")
     assert guard.problem("Moerwijk ligt hoger dan Den Haag [F2].") is None
     assert "Weverskwartier" in (guard.problem("Moerwijk ligt hoger dan Weverskwartier [F5].") or "")
