@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -64,3 +66,16 @@ def tree_digest(root: Path) -> dict[str, str]:
         str(p.relative_to(root)): hashlib.sha256(p.read_bytes()).hexdigest()
         for p in sorted(root.rglob("*")) if p.is_file() and p.name != ".lock"
     }
+
+
+@contextmanager
+def browser_app(factory: pytest.TempPathFactory, name: str) -> Iterator[str]:
+    """The real API and UI (fake LLM) for one browser test module: skipped without Chromium, failed in CI."""
+    from ui.browser import CHROMIUM, running_app
+
+    if not Path(CHROMIUM).exists():
+        if os.environ.get("CI", "").lower() == "true":
+            pytest.fail(f"{CHROMIUM} is missing in CI; .ci/run must `apt-get install -y chromium`")
+        pytest.skip(f"{CHROMIUM} not installed (apt-get install -y chromium)")
+    with running_app(factory.mktemp(name), llm="fake") as children:
+        yield children[1].url

@@ -5,14 +5,13 @@ Marked `browser`; CI runs it (.ci/run installs chromium). Elsewhere it skips whe
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from conftest import browser_app
 
-from assistant.launcher import Child
-from ui.browser import CHART, CHROMIUM, QUESTION, ask, chromium, open_app, running_app
+from ui.browser import CHART, QUESTION, ask, chromium, open_app
 
 pytestmark = pytest.mark.browser
 ARTIFACTS = Path(__file__).resolve().parents[1] / "test-artifacts"
@@ -20,13 +19,8 @@ ARTIFACTS = Path(__file__).resolve().parents[1] / "test-artifacts"
 
 @pytest.fixture(scope="module")
 def app_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    if not Path(CHROMIUM).exists():
-        if os.environ.get("CI", "").lower() == "true":
-            pytest.fail(f"{CHROMIUM} is missing in CI; .ci/run must `apt-get install -y chromium`")
-        pytest.skip(f"{CHROMIUM} not installed (apt-get install -y chromium)")
-    children: list[Child]
-    with running_app(tmp_path_factory.mktemp("browser-data"), llm="fake") as children:
-        yield children[1].url
+    with browser_app(tmp_path_factory, "browser-data") as url:
+        yield url
 
 
 def test_question_in_a_real_browser_shows_facts_chart_badge_and_sources(app_url: str) -> None:

@@ -6,7 +6,6 @@ Marked `browser`; CI runs it (.ci/run installs chromium). Elsewhere it skips whe
 from __future__ import annotations
 
 import json
-import os
 import re
 from collections import Counter
 from collections.abc import Iterator
@@ -14,10 +13,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from conftest import browser_app
 from docx import Document
 
-from assistant.launcher import Child
-from ui.browser import CHROMIUM, QUESTION, ask, chromium, idle, open_app, running_app
+from ui.browser import QUESTION, ask, chromium, idle, open_app
 
 pytestmark = pytest.mark.browser
 ARTIFACTS = Path(__file__).resolve().parents[1] / "test-artifacts"
@@ -28,13 +27,8 @@ BLOCKING = ("serious", "critical")
 
 @pytest.fixture(scope="module")
 def app_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    if not Path(CHROMIUM).exists():
-        if os.environ.get("CI", "").lower() == "true":
-            pytest.fail(f"{CHROMIUM} is missing in CI; .ci/run must `apt-get install -y chromium`")
-        pytest.skip(f"{CHROMIUM} not installed (apt-get install -y chromium)")
-    children: list[Child]
-    with running_app(tmp_path_factory.mktemp("browser-pages-data"), llm="fake") as children:
-        yield children[1].url
+    with browser_app(tmp_path_factory, "browser-pages-data") as url:
+        yield url
 
 
 def go(page: Any, title: str) -> None:
