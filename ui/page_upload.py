@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import streamlit as st
+from streamlit.runtime.uploaded_file_manager import UploadedFile
 
 from retrieval.models import ImportReport
 from ui.client import ApiError
@@ -26,6 +27,13 @@ class Sent:
     options: dict[str, Any] = field(default_factory=dict)
 
 
+def _sent_file(sent: bool, file: UploadedFile | None, lang: Lang) -> UploadedFile | None:
+    """The file of a sent form; a form sent without one gets a warning to pick one."""
+    if sent and file is None:
+        st.warning(t("upload_pick", lang))
+    return file if sent else None
+
+
 def _table_form(lang: Lang) -> Sent | None:
     with st.form("upload-tables"):
         file = st.file_uploader(t("table_file", lang), type=TABLE_TYPES, key="table-file",
@@ -39,10 +47,8 @@ def _table_form(lang: Lang) -> Sent | None:
                                                                    lang))
         source = st.text_input(t("table_source", lang), key="table-source", max_chars=200)
         sent = st.form_submit_button(t("upload_button", lang), type="primary", icon=":material/upload:")
-    if not sent:
-        return None
+    file = _sent_file(sent, file, lang)
     if file is None:
-        st.warning(t("upload_pick", lang))
         return None
     options = {"format": fmt, "year": int(year) if year is not None else None, "status": status, "source": source}
     return Sent("tables", file.name, file.getvalue(), options)
@@ -53,10 +59,8 @@ def _story_form(lang: Lang) -> Sent | None:
         file = st.file_uploader(t("story_file", lang), type=STORY_TYPES, key="story-file",
                                 help=t("story_file_help", lang))
         sent = st.form_submit_button(t("upload_button", lang), type="primary", icon=":material/upload:")
-    if not sent:
-        return None
+    file = _sent_file(sent, file, lang)
     if file is None:
-        st.warning(t("upload_pick", lang))
         return None
     return Sent("stories", file.name, file.getvalue())
 
