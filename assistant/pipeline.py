@@ -9,16 +9,16 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from assistant.areas import AreaRef, area_table
-from assistant.compose import Parts, compose, prompt_facts
-from assistant.deps import Deps
-from assistant.facts import FactRequest, FactSet, build_facts
-from assistant.lexicon import STORY_THEMES
-from assistant.patterns import pattern_facts, stories_in
-from assistant.replies import clarify_parts, no_area_parts, no_indicator_parts, title_for
+from retrieval.tables.areas import AreaRef, area_table
+from assistant.compose.composer import Parts, compose, prompt_facts
+from assistant.wiring import Deps
+from assistant.facts.build import FactRequest, FactSet, build_facts
+from assistant.understand.lexicon import STORY_THEMES
+from assistant.facts.patterns import pattern_facts, stories_in
+from assistant.compose.replies import clarify_parts, no_area_parts, no_indicator_parts, title_for
 from assistant.schemas import Answer, Fact, LLMInfo, Question, StoryExcerpt
-from assistant.understand import Understanding, understand
-from retrieval.indicators import StoreData
+from assistant.understand.question import Understanding, understand
+from retrieval.tables.store import StoreData
 
 log = logging.getLogger("duiding.pipeline")
 
@@ -139,9 +139,9 @@ class AnswerService:
 
     def _llm_part(self, answer: Answer, u: Understanding, facts: FactSet, parts: Parts,
                   t0: float) -> Iterator[Event]:
-        from assistant.gate import GateLimits, gated_sentences
-        from assistant.prompting import build_messages
-        from assistant.references import References
+        from assistant.check.gate import GateLimits, gated_sentences
+        from assistant.llm.prompting import build_messages
+        from assistant.check.references import References
 
         deps = self.deps
         assert deps.llm is not None
@@ -194,7 +194,7 @@ def store_view(data: StoreData) -> StoreView:
 def _context_area(refs: list[AreaRef], area: str | None) -> AreaRef | None:
     if not area:
         return None
-    from assistant.areas import candidates
+    from retrieval.tables.areas import candidates
 
     found = candidates(refs, area)
     return found[0] if found else None

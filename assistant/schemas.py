@@ -6,7 +6,7 @@ from typing import Literal
 
 from pydantic import BaseModel, Field
 
-from assistant.settings import Audience
+from assistant.core.settings import Audience
 from retrieval.models import GlossaryEntry
 
 FactKind = Literal[

@@ -21,7 +21,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from assistant.settings import Settings
+from assistant.core.settings import Settings
 from eval.gold_real import FILES, NAMES, PROPS, real_root
 
 DEMO_QUESTIONS = ["Is 18% jeugdzorg in het Weverskwartier veel?", "Hoeveel inwoners heeft Lindenhove?",
@@ -46,7 +46,7 @@ def pct(values: list[float], q: float) -> float:
 
 
 def service(settings: Settings) -> Any:
-    from assistant.deps import build_deps
+    from assistant.wiring import build_deps
     from assistant.pipeline import AnswerService
 
     return AnswerService(build_deps(settings, with_llm=False))
@@ -79,8 +79,8 @@ def ask_path(label: str, settings: Settings, questions: list[str], runs: int) ->
 
 
 def demo_store(data_dir: Path) -> Settings:
-    from retrieval.demo_city import load_demo
-    from retrieval.indicators import IndicatorStore
+    from retrieval.demo.city import load_demo
+    from retrieval.tables.store import IndicatorStore
 
     settings = Settings(data_dir=data_dir, llm="none", embedder="fake")
     load_demo(IndicatorStore(settings.indicator_dir))
@@ -89,8 +89,8 @@ def demo_store(data_dir: Path) -> Settings:
 
 def den_haag_store(data_dir: Path, root: Path) -> tuple[Settings, int, float]:
     """Import KWB 2019 + 2021 through Duiding's reader; returns rows imported and seconds."""
-    from retrieval.indicators import IndicatorStore
-    from retrieval.tables import ingest_table
+    from retrieval.tables.store import IndicatorStore
+    from retrieval.tables.ingest import ingest_table
 
     settings = Settings(data_dir=data_dir, llm="none", embedder="fake")
     store, rows, start = IndicatorStore(settings.indicator_dir), 0, time.perf_counter()
@@ -101,7 +101,7 @@ def den_haag_store(data_dir: Path, root: Path) -> tuple[Settings, int, float]:
 
 def nl_store(data_dir: Path) -> tuple[Settings, int, float]:
     from eval.bench_facts import nl_frames
-    from retrieval.indicators import ImportBatch, IndicatorStore
+    from retrieval.tables.store import ImportBatch, IndicatorStore
     from retrieval.models import ImportReport
 
     settings = Settings(data_dir=data_dir, llm="none", embedder="fake")
@@ -114,8 +114,8 @@ def nl_store(data_dir: Path) -> tuple[Settings, int, float]:
 
 def table_ingest(root: Path, repeats: int = 3) -> None:
     """Rows/s for the real KWB 2019 file (159 rows × 118 columns), each time into a fresh store."""
-    from retrieval.indicators import IndicatorStore
-    from retrieval.tables import ingest_table
+    from retrieval.tables.store import IndicatorStore
+    from retrieval.tables.ingest import ingest_table
 
     path, year = FILES[0]
     rates = []
@@ -133,9 +133,9 @@ def table_ingest(root: Path, repeats: int = 3) -> None:
 
 def story_ingest(embedder: str) -> None:
     """Stories/s for the 173 demo stories (PII scrub, store, vector index) with one embedder."""
-    from assistant.cli_stories import open_story_store
+    from assistant.cli.stories import open_story_store
     from eval.gold_demo import STORIES
-    from retrieval.story_ingest import ingest_stories
+    from retrieval.stories.ingest import ingest_stories
 
     with tempfile.TemporaryDirectory(prefix="duiding-bench-stories-") as tmp:
         settings = Settings(data_dir=Path(tmp), llm="none", embedder=embedder)
@@ -155,7 +155,7 @@ def embedded_ttft(data_dir: Path) -> None:
     try:
         import llama_cpp  # noqa: F401
 
-        from assistant.llm import make_llm
+        from assistant.llm.base import make_llm
     except ImportError as exc:
         print(f"  embedded TTFT: skipped — llama_cpp not installed ({exc}); pip install 'duiding[embedded]'")
         return

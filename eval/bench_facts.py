@@ -20,11 +20,11 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-from assistant.facts import FactRequest, build_facts
-from assistant.facts_index import index_for
-from assistant.settings import Settings
-from retrieval.catalogue import base_catalogue
-from retrieval.indicators import AREA_COLUMNS, VALUE_COLUMNS, ImportBatch, IndicatorStore, StoreData
+from assistant.facts.build import FactRequest, build_facts
+from assistant.facts.index import index_for
+from assistant.core.settings import Settings
+from retrieval.tables.catalogue import base_catalogue
+from retrieval.tables.store import AREA_COLUMNS, VALUE_COLUMNS, ImportBatch, IndicatorStore, StoreData
 from retrieval.models import ImportReport
 
 REPO = Path(__file__).resolve().parents[1]
@@ -47,7 +47,7 @@ def timed(fn: Callable[[], object], runs: int) -> tuple[float, float]:
 
 
 def den_haag(tmp: Path) -> StoreData:
-    from retrieval.tables import ingest_table
+    from retrieval.tables.ingest import ingest_table
 
     real = Path(os.environ.get("DUIDING_REAL_DATA", REPO.parent / "shared" / "data" / "real"))
     store = IndicatorStore(tmp / "den_haag")

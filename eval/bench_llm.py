@@ -12,7 +12,7 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 
-from assistant.settings import AUDIENCES, Settings
+from assistant.core.settings import AUDIENCES, Settings
 
 QUESTIONS = [
     "Is de jeugdzorg in Weverskwartier hoog?",
@@ -41,11 +41,11 @@ class TimedLLM:
 
 
 def main() -> None:
-    from assistant.deps import build_deps
+    from assistant.wiring import build_deps
     from assistant.pipeline import AnswerService
     from assistant.schemas import Question
-    from retrieval.demo_city import load_demo
-    from retrieval.indicators import IndicatorStore
+    from retrieval.demo.city import load_demo
+    from retrieval.tables.store import IndicatorStore
 
     with tempfile.TemporaryDirectory() as tmp:
         settings = Settings(data_dir=Path(tmp), llm="embedded", llm_timeout_s=600)

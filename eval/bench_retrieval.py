@@ -16,14 +16,14 @@ import tempfile
 import time
 from pathlib import Path
 
-from assistant.settings import Settings
+from assistant.core.settings import Settings
 from eval.retrieval_eval import DEMO_STORIES, load_story_queries
-from retrieval.embeddings import make_embedder
-from retrieval.retrieve import Retriever
-from retrieval.store import VectorStore
-from retrieval.stories import StoryStore
-from retrieval.story_filter import StoryFilter
-from retrieval.story_ingest import ingest_stories
+from retrieval.search.embeddings import make_embedder
+from retrieval.search.retrieve import Retriever
+from retrieval.search.chroma import VectorStore
+from retrieval.stories.store import StoryStore
+from retrieval.stories.filter import StoryFilter
+from retrieval.stories.ingest import ingest_stories
 
 WIJKEN = [f"WK9901{i:02d}" for i in range(1, 21)]
 

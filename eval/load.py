@@ -37,7 +37,7 @@ QUESTIONS = (
     "Wat vertellen bewoners van Oosterkade over armoede?",
     "How many people live in Noorderduin?",
 )
-SERVE = "import sys; from assistant.cli import main; sys.argv = ['duiding', 'serve']; main()"
+SERVE = "import sys; from assistant.cli.main import main; sys.argv = ['duiding', 'serve']; main()"
 
 
 @dataclass
@@ -139,11 +139,11 @@ def free_port() -> int:
 
 def load_demo_data(data_dir: Path, embedder: str | None = None) -> None:
     """The demo city (figures and stories) into data_dir, as `duiding demo` loads it."""
-    from assistant.cli_stories import open_story_store
-    from assistant.settings import Settings
-    from retrieval.demo_city import DEMO_DIR, load_demo
-    from retrieval.indicators import IndicatorStore
-    from retrieval.story_ingest import ingest_stories
+    from assistant.cli.stories import open_story_store
+    from assistant.core.settings import Settings
+    from retrieval.demo.city import DEMO_DIR, load_demo
+    from retrieval.tables.store import IndicatorStore
+    from retrieval.stories.ingest import ingest_stories
 
     settings = Settings(data_dir=data_dir, llm="none")
     if embedder:
@@ -209,7 +209,7 @@ def run(clients: int, seconds: float, llm: str, embedder: str | None, data_dir: 
 
 
 def default_embedder() -> str:
-    from assistant.settings import Settings
+    from assistant.core.settings import Settings
 
     return str(Settings.model_fields["embedder"].default)
 

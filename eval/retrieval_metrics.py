@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from retrieval.fusion import Floor
+from retrieval.search.fusion import Floor
 
 
 @dataclass(frozen=True)

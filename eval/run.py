@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from assistant.settings import Settings
+from assistant.core.settings import Settings
 from eval.gold_questions import EvalQuestion, load_yaml
 from eval.metrics import Context, TurnScore, score_turn
 from eval.run_llm import BACKENDS, RecordingLLM, make_backend
@@ -54,10 +54,10 @@ def demo_set() -> SetRun:
     from eval.gold_demo import GEMEENTE, STORIES, demo_gold
 
     def prepare(settings: Settings) -> None:
-        from assistant.cli_stories import open_story_store
-        from retrieval.demo_city import load_demo
-        from retrieval.indicators import IndicatorStore
-        from retrieval.story_ingest import ingest_stories
+        from assistant.cli.stories import open_story_store
+        from retrieval.demo.city import load_demo
+        from retrieval.tables.store import IndicatorStore
+        from retrieval.stories.ingest import ingest_stories
 
         store = IndicatorStore(settings.indicator_dir)
         load_demo(store)
@@ -77,8 +77,8 @@ def real_set() -> SetRun | None:
         return None
 
     def prepare(settings: Settings) -> None:
-        from retrieval.indicators import IndicatorStore
-        from retrieval.tables import ingest_table
+        from retrieval.tables.store import IndicatorStore
+        from retrieval.tables.ingest import ingest_table
 
         store = IndicatorStore(settings.indicator_dir)
         for path, year in FILES:
@@ -88,7 +88,7 @@ def real_set() -> SetRun | None:
 
 
 def ask_all(run: SetRun, settings: Settings, llm: RecordingLLM | None, progress: Progress) -> list[TurnScore]:
-    from assistant.deps import build_deps
+    from assistant.wiring import build_deps
     from assistant.pipeline import AnswerService
 
     deps = build_deps(settings, with_llm=False)
@@ -108,7 +108,7 @@ def ask_all(run: SetRun, settings: Settings, llm: RecordingLLM | None, progress:
 def story_search(settings: Settings, deps: Any) -> Any:
     """Stories wired as the app's entry points wire them (assistant/api_server.py), when available."""
     try:
-        from assistant.api_server import build_story_search
+        from assistant.api.server import build_story_search
     except ImportError:
         return None
     return build_story_search(settings, deps)

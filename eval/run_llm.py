@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from assistant.errors import DuidingError
-from assistant.settings import Settings
+from assistant.core.errors import DuidingError
+from assistant.core.settings import Settings
 
 BACKENDS = ("none", "embedded", "fake", "ollama")
 
@@ -47,7 +47,7 @@ class RecordingLLM:
 
 def make_backend(settings: Settings) -> tuple[RecordingLLM | None, str]:
     """(recording LLM or None, a note). Ollama is used only when it answers; otherwise the run is skipped."""
-    from assistant.llm import make_llm
+    from assistant.llm.base import make_llm
 
     if settings.llm == "none":
         return None, "deterministic answers only"

@@ -56,7 +56,7 @@ def retrieval_figures(is_demo: bool, say: Callable[[str], None]) -> dict[str, An
     if not is_demo:
         return {"story_recall_at_5": None, "retrieval_note": "not run: retrieval gold exists for the demo stories only"}
     try:
-        from assistant.settings import Settings
+        from assistant.core.settings import Settings
         from eval import retrieval_eval as rx
         from eval.retrieval_metrics import score_runs
     except ImportError as exc:

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from assistant.settings import Settings
+from assistant.core.settings import Settings
 
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
@@ -47,8 +47,8 @@ def settings(tmp_path: Path) -> Settings:
 @pytest.fixture(scope="session")
 def den_haag_dir(tmp_path_factory: pytest.TempPathFactory, real_data: Path) -> Path:
     """A data dir with Den Haag KWB 2019 (full) and 2021 (subset) imported once per session."""
-    from retrieval.indicators import IndicatorStore
-    from retrieval.tables import ingest_table
+    from retrieval.tables.store import IndicatorStore
+    from retrieval.tables.ingest import ingest_table
 
     data_dir = tmp_path_factory.mktemp("den_haag")
     store = IndicatorStore(Settings(data_dir=data_dir).indicator_dir)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from retrieval.area_scope import AreaInfo
+from retrieval.search.area_scope import AreaInfo
 from retrieval.models import Story
 
 WIJK = "WK990101"  # Oude Haven

@@ -7,7 +7,7 @@ from pathlib import Path
 from fastapi.testclient import TestClient
 from test_api_support import assert_error, make_app
 
-from assistant.api_catalog import AreaDetail, ProfileOut
+from assistant.api.catalog import AreaDetail, ProfileOut
 from retrieval.models import GlossaryEntry, Story
 
 pytest_plugins = ["test_api_support"]
@@ -79,8 +79,8 @@ def test_health_and_readiness(client: TestClient) -> None:
 
 
 def test_readiness_reports_an_unreachable_llm_without_failing(demo_dir: Path) -> None:
-    from assistant.llm_openai import OpenAICompatibleLLM
-    from assistant.settings import Settings
+    from assistant.llm.openai_compat import OpenAICompatibleLLM
+    from assistant.core.settings import Settings
 
     app, _ = make_app(demo_dir, llm=OpenAICompatibleLLM(Settings(openai_base_url="http://127.0.0.1:9/v1")))
     with TestClient(app) as c:
@@ -111,7 +111,7 @@ def test_real_den_haag_profile_carries_the_cbs_attribution(den_haag_dir: Path) -
 
 
 def test_story_search_uses_the_retriever_and_never_returns_a_deleted_story(demo_dir: Path) -> None:
-    from assistant.api_story_search import story_search
+    from assistant.api.story_search import story_search
 
     app, deps = make_app(demo_dir)
     deps.stories_search = story_search(deps.settings, deps.store)

@@ -9,7 +9,7 @@ import pytest
 from fastapi.testclient import TestClient
 from test_api_support import assert_error, make_app
 
-from assistant.exercises import Exercise
+from assistant.compose.exercises import Exercise
 
 KINDS = ["procentpunt", "ecologische_valkuil", "kleine_aantallen", "vergelijking"]
 NUMBER = re.compile(r"(?<![\w.,])(\d{1,3}(?:\.\d{3})+|\d+)(?:,(\d+))?")

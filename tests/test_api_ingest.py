@@ -14,10 +14,10 @@ from conftest import tree_digest
 from fastapi.testclient import TestClient
 from test_api_support import LONG_CSV, assert_error, make_app
 
-from assistant.api_uploads import MULTIPART_SLACK, save_upload, shown_name
-from assistant.errors import BadInputError
-from retrieval.atomic import writer_lock
-from retrieval.indicators import IndicatorStore
+from assistant.api.uploads import MULTIPART_SLACK, save_upload, shown_name
+from assistant.core.errors import BadInputError
+from retrieval.tables.atomic import writer_lock
+from retrieval.tables.store import IndicatorStore
 
 STORY_CSV = ("id,text,area_code,date,themes,role\n"
              "t-1,\"Sinds de buurtkamer dicht is, zie ik de ouderen uit mijn portiek bijna niet meer.\","

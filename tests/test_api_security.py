@@ -17,8 +17,8 @@ from fastapi.testclient import TestClient
 from pydantic import SecretStr
 from test_api_support import assert_error, make_app
 
-from assistant.cli import cli
-from assistant.security import UnsafeBindError, check_bind, is_loopback, token_matches
+from assistant.cli.main import cli
+from assistant.api.security import UnsafeBindError, check_bind, is_loopback, token_matches
 
 TOKEN = "s3cret-token-for-tests"
 ROOT = Path(__file__).resolve().parents[1]
@@ -89,7 +89,7 @@ def test_duiding_serve_runs_on_loopback_by_default(tmp_path: Path) -> None:
     port = _free_port()
     env = {**os.environ, "DUIDING_LLM": "fake", "DUIDING_EMBEDDER": "fake", "DUIDING_API_PORT": str(port),
            "DUIDING_DATA_DIR": str(tmp_path / "data"), "DUIDING_API_TOKEN": "", "DUIDING_API_HOST": "127.0.0.1"}
-    code = "import sys; from assistant.cli import main; sys.argv = ['duiding', 'serve']; main()"
+    code = "import sys; from assistant.cli.main import main; sys.argv = ['duiding', 'serve']; main()"
     proc = subprocess.Popen([sys.executable, "-c", code], cwd=ROOT, env=env,
                             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     try:

@@ -11,9 +11,9 @@ import pytest
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
 
-from assistant.api import create_app
-from assistant.deps import Deps, build_deps
-from assistant.settings import Settings
+from assistant.api.app import create_app
+from assistant.wiring import Deps, build_deps
+from assistant.core.settings import Settings
 
 DEMO_STORIES = Path(__file__).resolve().parents[1] / "retrieval" / "data" / "demo" / "stories.jsonl"
 LONG_CSV = "area_code,area_name,level,parent_code,indicator,year,value,unit\n" + "".join(
@@ -35,10 +35,10 @@ def make_app(data_dir: Path, llm: object | None = "default", **overrides: Any) -
 
 
 def load_demo_city(data_dir: Path) -> None:
-    from assistant.cli_stories import open_story_store
-    from retrieval.demo_city import load_demo
-    from retrieval.indicators import IndicatorStore
-    from retrieval.story_ingest import ingest_stories
+    from assistant.cli.stories import open_story_store
+    from retrieval.demo.city import load_demo
+    from retrieval.tables.store import IndicatorStore
+    from retrieval.stories.ingest import ingest_stories
 
     settings = api_settings(data_dir)
     store = IndicatorStore(settings.indicator_dir)

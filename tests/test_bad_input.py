@@ -12,11 +12,11 @@ import yaml
 from click.testing import CliRunner
 from conftest import tree_digest
 
-from assistant.cli import cli
-from assistant.errors import BadInputError
-from assistant.settings import Settings
-from retrieval.indicators import IndicatorStore
-from retrieval.tables import ingest_table
+from assistant.cli.main import cli
+from assistant.core.errors import BadInputError
+from assistant.core.settings import Settings
+from retrieval.tables.store import IndicatorStore
+from retrieval.tables.ingest import ingest_table
 
 BAD = Path(__file__).parent / "data" / "bad"
 CASES = yaml.safe_load((BAD / "cases.yaml").read_text(encoding="utf-8"))

@@ -9,10 +9,10 @@ import pandas as pd
 import pytest
 from conftest import KWB2019, NAMES2022, tree_digest
 
-from assistant.errors import BadInputError
-from retrieval.catalogue import qualified_stems
-from retrieval.indicators import IndicatorStore
-from retrieval.tables import ingest_table
+from assistant.core.errors import BadInputError
+from retrieval.tables.catalogue import qualified_stems
+from retrieval.tables.store import IndicatorStore
+from retrieval.tables.ingest import ingest_table
 
 
 def _value(data_dir: Path, code: str, ind: str, year: int = 2019) -> float:

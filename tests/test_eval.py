@@ -116,17 +116,17 @@ def _perturb(text: str) -> str:
 
 def test_faithfulness_rejects_perturbed_real_answers(tmp_path: Path) -> None:
     """On real deterministic answers every number is faithful; shifted by ~13% almost none is."""
-    from assistant.deps import build_deps
+    from assistant.wiring import build_deps
     from assistant.pipeline import AnswerService
     from assistant.schemas import Question
-    from assistant.settings import Settings
+    from assistant.core.settings import Settings
     from eval.gold_demo import GEMEENTE
     from eval.gold_pool import build_pool
     from eval.metrics import Context, quoted_passages
     from eval.metrics_faith import faithfulness
     from eval.metrics_text import remove_quoted
-    from retrieval.demo_city import load_demo
-    from retrieval.indicators import IndicatorStore
+    from retrieval.demo.city import load_demo
+    from retrieval.tables.store import IndicatorStore
 
     settings = Settings(data_dir=tmp_path, llm="none", embedder="fake")
     load_demo(IndicatorStore(settings.indicator_dir))

@@ -8,12 +8,12 @@ import pandas as pd
 import pytest
 from conftest import KWB2019, KWB2021
 
-from assistant.areas import area_table, resolve
-from assistant.checks import check_text
-from assistant.facts import FactRequest, FactSet, build_facts
+from retrieval.tables.areas import area_table, resolve
+from assistant.check.numbers import check_text
+from assistant.facts.build import FactRequest, FactSet, build_facts
 from assistant.schemas import Fact
-from assistant.settings import Settings
-from retrieval.indicators import IndicatorStore, StoreData
+from assistant.core.settings import Settings
+from retrieval.tables.store import IndicatorStore, StoreData
 
 MOERWIJK, SCHILDERSBUURT, ZUIDERPARK, OOSTDUINEN, GM = "WK051836", "WK051829", "WK051835", "WK051801", "GM0518"
 

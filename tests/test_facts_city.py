@@ -6,12 +6,12 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from assistant.facts import FactRequest, FactSet, build_facts
-from assistant.facts_index import index_for
+from assistant.facts.build import FactRequest, FactSet, build_facts
+from assistant.facts.index import index_for
 from assistant.schemas import Fact
-from assistant.settings import Settings
-from retrieval.catalogue import base_catalogue
-from retrieval.indicators import AREA_COLUMNS, VALUE_COLUMNS, StoreData
+from assistant.core.settings import Settings
+from retrieval.tables.catalogue import base_catalogue
+from retrieval.tables.store import AREA_COLUMNS, VALUE_COLUMNS, StoreData
 
 CBS, GGD, DEMO = "CBS KWB", "GGDH wijkprofielen", "Demo"
 WIJKEN = [f"WK9901{i:02d}" for i in range(1, 11)]

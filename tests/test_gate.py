@@ -7,9 +7,9 @@ import itertools
 import pytest
 from sample_facts import glossary, moerwijk_facts, stories
 
-from assistant.gate import NOTICES, GateEvent, GateLimits, GateOutcome, gated_sentences
-from assistant.llm import LLM, FakeLLM, NoLLM
-from assistant.prompting import build_messages
+from assistant.check.gate import NOTICES, GateEvent, GateLimits, GateOutcome, gated_sentences
+from assistant.llm.base import LLM, FakeLLM, NoLLM
+from assistant.llm.prompting import build_messages
 
 FACTS = moerwijk_facts()
 STORIES = stories()

@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 import yaml
 
-from assistant.errors import BadInputError
-from retrieval.glossary import GLOSSARY_PATH, Glossary, load_glossary
-from retrieval.glossary_match import surface_of
+from assistant.core.errors import BadInputError
+from retrieval.glossary.entries import GLOSSARY_PATH, Glossary, load_glossary
+from retrieval.glossary.match import surface_of
 
 REQUIRED_TERMS = [
     "percentage", "procentpunt", "relatief versus absoluut verschil", "per 1.000 inwoners", "gemiddelde",

@@ -8,8 +8,8 @@ import pytest
 import yaml
 
 from assistant.schemas import Fact, FactNumber
-from retrieval.glossary import Glossary
-from retrieval.glossary_match import edit_distance, stem
+from retrieval.glossary.entries import Glossary
+from retrieval.glossary.match import edit_distance, stem
 
 QUESTIONS = Path(__file__).parent / "data" / "glossary_questions.yaml"
 

@@ -7,10 +7,10 @@ import socket
 import pytest
 from llm_servers import FakeLLMServer, Script
 
-from assistant.errors import BackendUnavailableError
-from assistant.llm_ollama import OllamaLLM
-from assistant.llm_openai import OpenAICompatibleLLM
-from assistant.settings import Settings
+from assistant.core.errors import BackendUnavailableError
+from assistant.llm.ollama import OllamaLLM
+from assistant.llm.openai_compat import OpenAICompatibleLLM
+from assistant.core.settings import Settings
 
 MESSAGES = [{"role": "system", "content": "Je bent Duiding."}, {"role": "user", "content": "Hoi"}]
 

@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from assistant.errors import BackendUnavailableError
-from assistant.llm_embedded import MODEL_FILE, assemble_model
-from assistant.settings import Settings
+from assistant.core.errors import BackendUnavailableError
+from assistant.llm.embedded import MODEL_FILE, assemble_model
+from assistant.core.settings import Settings
 
 DEMO_QUESTIONS = [
     "Is de jeugdzorg in Weverskwartier hoog?",
@@ -41,11 +41,11 @@ def test_a_changed_file_after_verification_is_verified_again(tmp_path: Path) -> 
 
 @pytest.mark.integration
 def test_real_embedded_model_answers_demo_questions_with_checked_citations(tmp_path: Path) -> None:
-    from assistant.deps import build_deps
+    from assistant.wiring import build_deps
     from assistant.pipeline import AnswerService
     from assistant.schemas import Question
-    from retrieval.demo_city import load_demo
-    from retrieval.indicators import IndicatorStore
+    from retrieval.demo.city import load_demo
+    from retrieval.tables.store import IndicatorStore
 
     settings = Settings(data_dir=tmp_path / "data", llm="embedded", llm_timeout_s=300)
     load_demo(IndicatorStore(settings.indicator_dir))

@@ -9,11 +9,11 @@ from pathlib import Path
 import pytest
 from sample_facts import glossary, moerwijk_facts, stories
 
-from assistant.checks import check_text
-from assistant.errors import BackendUnavailableError, MissingExtraError
-from assistant.llm import NO_FACTS_REPLY, FakeLLM, NoLLM, make_llm
-from assistant.prompting import build_messages
-from assistant.settings import Settings
+from assistant.check.numbers import check_text
+from assistant.core.errors import BackendUnavailableError, MissingExtraError
+from assistant.llm.base import NO_FACTS_REPLY, FakeLLM, NoLLM, make_llm
+from assistant.llm.prompting import build_messages
+from assistant.core.settings import Settings
 
 MESSAGES = [{"role": "system", "content": "Je bent Duiding."}, {"role": "user", "content": "Vraag?"}]
 
@@ -101,7 +101,7 @@ def test_make_llm_none_and_fake(tmp_path: Path) -> None:
 
 def test_make_llm_names_the_fix_when_the_backend_module_is_missing(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setitem(sys.modules, "assistant.llm_embedded", None)  # makes the import fail
+    monkeypatch.setitem(sys.modules, "assistant.llm.embedded", None)  # makes the import fail
     with pytest.raises(BackendUnavailableError) as info:
         make_llm(settings(tmp_path, "embedded"))
     assert not isinstance(info.value, MissingExtraError)
@@ -122,8 +122,8 @@ def _backend_module(name: str, class_name: str, missing: str) -> types.ModuleTyp
 
 def test_make_llm_names_the_pip_extra_for_a_missing_dependency(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    module = _backend_module("assistant.llm_embedded", "EmbeddedLLM", "llama_cpp")
-    monkeypatch.setitem(sys.modules, "assistant.llm_embedded", module)
+    module = _backend_module("assistant.llm.embedded", "EmbeddedLLM", "llama_cpp")
+    monkeypatch.setitem(sys.modules, "assistant.llm.embedded", module)
     with pytest.raises(MissingExtraError) as info:
         make_llm(settings(tmp_path, "embedded"))
     assert "duiding[embedded]" in info.value.fix
@@ -131,8 +131,8 @@ def test_make_llm_names_the_pip_extra_for_a_missing_dependency(
 
 def test_make_llm_names_the_package_when_there_is_no_extra(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    module = _backend_module("assistant.llm_openai", "OpenAICompatibleLLM", "somepkg")
-    monkeypatch.setitem(sys.modules, "assistant.llm_openai", module)
+    module = _backend_module("assistant.llm.openai_compat", "OpenAICompatibleLLM", "somepkg")
+    monkeypatch.setitem(sys.modules, "assistant.llm.openai_compat", module)
     with pytest.raises(BackendUnavailableError) as info:
         make_llm(settings(tmp_path, "openai"))
     assert "pip install somepkg" in info.value.fix

@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from retrieval.pii import PII_TYPES, scrub
-from retrieval.pii_patterns import elfproef, iban_valid
+from retrieval.stories.pii import PII_TYPES, scrub
+from retrieval.stories.pii_patterns import elfproef, iban_valid
 
 SNIPPETS = yaml.safe_load((Path(__file__).parent / "data" / "pii_snippets.yaml").read_text(encoding="utf-8"))
 

@@ -24,9 +24,9 @@ from fastapi.testclient import TestClient
 from test_api_support import DEMO_STORIES, api_settings, make_app
 from test_reliability_support import chat_stream, live_server, pinned_story_search
 
-from assistant.llm import FakeLLM
+from assistant.llm.base import FakeLLM
 from assistant.schemas import Fact
-from retrieval.indicators import StoreData
+from retrieval.tables.store import StoreData
 
 pytest_plugins = ["test_api_support"]
 
@@ -104,7 +104,7 @@ def test_no_story_text_reaches_any_log_at_debug(demo_dir: Path, caplog: pytest.L
         deps.stories_search = pinned_story_search(deps.settings.story_dir, ids)
         deps.llm = FakeLLM()
         assert chat_stream(base, question)[-1][0] == "done"
-    from assistant.cli import cli
+    from assistant.cli.main import cli
 
     story_file = tmp_path / "cli.csv"
     story_file.write_bytes(_csv([("priv-4", PRIVATE_STORIES[1][1] + " Nog een keer.")]))
@@ -209,8 +209,8 @@ def test_a_published_zero_is_not_missing_on_the_profile_route(den_haag_dir: Path
 
 
 def test_story_pattern_counts_below_the_minimum_are_never_shown(tmp_path: Path) -> None:
-    from retrieval.demo_city import load_demo
-    from retrieval.indicators import IndicatorStore
+    from retrieval.demo.city import load_demo
+    from retrieval.tables.store import IndicatorStore
 
     data_dir = tmp_path / "data"
     load_demo(IndicatorStore(api_settings(data_dir).indicator_dir))
@@ -299,13 +299,13 @@ def test_the_guard_itself_blocks_outbound(no_outbound: list[str]) -> None:
 def test_a_full_ask_with_the_real_embedder_and_chromadb_makes_no_outbound_connection(
     no_outbound: list[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from assistant.api import create_app
-    from assistant.cli_stories import open_story_store
-    from assistant.deps import build_app_deps
-    from assistant.settings import Settings
-    from retrieval.demo_city import load_demo
-    from retrieval.indicators import IndicatorStore
-    from retrieval.story_ingest import ingest_stories
+    from assistant.api.app import create_app
+    from assistant.cli.stories import open_story_store
+    from assistant.wiring import build_app_deps
+    from assistant.core.settings import Settings
+    from retrieval.demo.city import load_demo
+    from retrieval.tables.store import IndicatorStore
+    from retrieval.stories.ingest import ingest_stories
 
     for var in ("HF_HUB_OFFLINE", "TRANSFORMERS_OFFLINE", "ANONYMIZED_TELEMETRY"):
         monkeypatch.delenv(var, raising=False)  # the defaults must be safe on their own
@@ -329,7 +329,7 @@ def test_a_full_ask_with_the_real_embedder_and_chromadb_makes_no_outbound_connec
 
 
 def test_chromadb_telemetry_is_off(tmp_path: Path) -> None:
-    from retrieval.indexing import open_vector_store
+    from retrieval.search.indexing import open_vector_store
 
     index = open_vector_store(api_settings(tmp_path / "data"))
     assert index._client.get_settings().anonymized_telemetry is False
@@ -346,8 +346,8 @@ def test_streamlit_config_keeps_usage_stats_off_and_the_ui_on_loopback() -> None
 def test_the_hugging_face_hub_is_offline_by_default(tmp_path: Path) -> None:
     """In a clean environment (no HF_* variables) loading a sentence-transformers model sets offline mode."""
     pytest.importorskip("sentence_transformers")
-    code = ("from assistant.settings import Settings\n"
-            "from retrieval.embeddings import make_embedder\n"
+    code = ("from assistant.core.settings import Settings\n"
+            "from retrieval.search.embeddings import make_embedder\n"
             f"make_embedder(Settings(data_dir={str(tmp_path)!r}, embedder='minilm')).embed(['test'])\n"
             "import huggingface_hub.constants as c\n"
             "print(c.HF_HUB_OFFLINE)\n")

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from sample_facts import glossary, moerwijk_facts, stories
 
-from assistant.prompting import (
+from assistant.llm.prompting import (
     PROMPT_DIR,
     PromptError,
     build_messages,
@@ -17,7 +17,7 @@ from assistant.prompting import (
     render,
 )
 from assistant.schemas import Fact, StoryExcerpt
-from assistant.settings import AUDIENCES
+from assistant.core.settings import AUDIENCES
 
 GOLDEN = Path(__file__).parent / "golden"
 AREAS = {"WK051842": "Moerwijk"}

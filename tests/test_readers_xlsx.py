@@ -10,9 +10,9 @@ import openpyxl
 import pytest
 from conftest import tree_digest
 
-from assistant.errors import BadInputError
-from retrieval.indicators import IndicatorStore
-from retrieval.tables import ingest_table, read_table
+from assistant.core.errors import BadInputError
+from retrieval.tables.store import IndicatorStore
+from retrieval.tables.ingest import ingest_table, read_table
 
 
 def workbook(path: Path, sheets: dict[str, list[list[object]]]) -> Path:

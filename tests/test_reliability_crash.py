@@ -20,29 +20,29 @@ from pathlib import Path
 import pytest
 from conftest import tree_digest
 
-from assistant.settings import Settings
-from retrieval.demo_city import load_demo
-from retrieval.indicators import IndicatorStore
+from assistant.core.settings import Settings
+from retrieval.demo.city import load_demo
+from retrieval.tables.store import IndicatorStore
 from retrieval.models import Story
-from retrieval.stories import STORIES_FILE, StoryStore
-from retrieval.story_ingest import ingest_stories
-from retrieval.tables import ingest_table
+from retrieval.stories.store import STORIES_FILE, StoryStore
+from retrieval.stories.ingest import ingest_stories
+from retrieval.tables.ingest import ingest_table
 
 ROOT = Path(__file__).resolve().parents[1]
 WAIT_S = 120.0  # upper bound for the driver to reach its write; it normally takes a few seconds
 TABLE_DRIVER = """
 import sys
 from pathlib import Path
-from retrieval.indicators import IndicatorStore
-from retrieval.tables import ingest_table
+from retrieval.tables.store import IndicatorStore
+from retrieval.tables.ingest import ingest_table
 ingest_table(IndicatorStore(Path(sys.argv[1])), Path(sys.argv[2]), "long", source="groot")
 """
 STORY_DRIVER = """
 import sys
 from pathlib import Path
-from assistant.cli_stories import open_story_store
-from assistant.settings import Settings
-from retrieval.story_ingest import ingest_stories
+from assistant.cli.stories import open_story_store
+from assistant.core.settings import Settings
+from retrieval.stories.ingest import ingest_stories
 settings = Settings(data_dir=Path(sys.argv[1]), embedder="fake", llm="none")
 ingest_stories(Path(sys.argv[2]), open_story_store(settings), None, settings)
 """
@@ -180,7 +180,7 @@ def test_sigkill_during_a_story_import_leaves_the_previous_store_intact(tmp_path
 
 def test_sigkill_while_indexing_stories_the_next_search_repairs_the_index(tmp_path: Path) -> None:
     """Killed after the story file was replaced, during the Chroma write: the file wins, the index catches up."""
-    from retrieval.indexing import open_vector_store, sync_stories
+    from retrieval.search.indexing import open_vector_store, sync_stories
 
     data_dir = tmp_path / "data"
     settings = Settings(data_dir=data_dir, embedder="fake", llm="none")

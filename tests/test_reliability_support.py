@@ -16,7 +16,7 @@ from fastapi import FastAPI
 
 from assistant.schemas import StoryExcerpt
 from eval.load import free_port
-from retrieval.stories import StoryStore
+from retrieval.stories.store import StoryStore
 
 STARTUP_S = 15.0
 

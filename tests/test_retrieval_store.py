@@ -12,11 +12,11 @@ from pathlib import Path
 import pytest
 from retrieval_data import BUURT_THIN, OTHER_WIJK, WIJK, haven_stories, long_story
 
-from assistant.settings import Settings
-from retrieval.embeddings import FakeEmbedder, UseEmbedder
-from retrieval.store import Doc, VectorStore
-from retrieval.stories import StoryStore
-from retrieval.story_filter import StoryFilter
+from assistant.core.settings import Settings
+from retrieval.search.embeddings import FakeEmbedder, UseEmbedder
+from retrieval.search.chroma import Doc, VectorStore
+from retrieval.stories.store import StoryStore
+from retrieval.stories.filter import StoryFilter
 
 
 @pytest.fixture
@@ -34,9 +34,9 @@ def indexed(use_settings: Settings) -> VectorStore:
 def test_reopened_in_a_new_process_with_the_same_counts(indexed: VectorStore, use_settings: Settings) -> None:
     code = (
         "import json, sys\n"
-        "from assistant.settings import Settings\n"
-        "from retrieval.embeddings import make_embedder\n"
-        "from retrieval.store import VectorStore\n"
+        "from assistant.core.settings import Settings\n"
+        "from retrieval.search.embeddings import make_embedder\n"
+        "from retrieval.search.chroma import VectorStore\n"
         "s = Settings(data_dir=sys.argv[1], embedder='use')\n"
         "v = VectorStore(s, make_embedder(s))\n"
         "print(json.dumps([v.count_chunks(), sorted(v.story_ids())]))\n"

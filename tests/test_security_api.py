@@ -179,7 +179,7 @@ def test_errors_never_echo_the_request_text(client: TestClient) -> None:
 
 
 def test_the_access_log_of_a_real_server_keeps_no_search_words(demo_dir: Path) -> None:
-    """`duiding serve` runs uvicorn with assistant.api_server.log_config(): paths, never query strings."""
+    """`duiding serve` runs uvicorn with assistant.api.server.log_config(): paths, never query strings."""
     import logging
     import threading
     import time
@@ -187,7 +187,7 @@ def test_the_access_log_of_a_real_server_keeps_no_search_words(demo_dir: Path) -
     import uvicorn
     from test_reliability_support import free_port
 
-    from assistant.api_server import log_config
+    from assistant.api.server import log_config
 
     app, _ = make_app(demo_dir)
     port = free_port()

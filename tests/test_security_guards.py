@@ -10,13 +10,13 @@ import re
 
 import pytest
 
-from assistant.facts import FactRequest, build_facts
-from assistant.guards import LeakGuard, inert_markdown, language_problem, markup_problem
-from assistant.prompting import USER_MARKER, build_messages, load_prompt
-from assistant.settings import AUDIENCES, Settings
-from retrieval.demo_city import load_demo
-from retrieval.glossary import Glossary
-from retrieval.indicators import IndicatorStore
+from assistant.facts.build import FactRequest, build_facts
+from assistant.check.guards import LeakGuard, inert_markdown, language_problem, markup_problem
+from assistant.llm.prompting import USER_MARKER, build_messages, load_prompt
+from assistant.core.settings import AUDIENCES, Settings
+from retrieval.demo.city import load_demo
+from retrieval.glossary.entries import Glossary
+from retrieval.tables.store import IndicatorStore
 
 
 @pytest.fixture(scope="module")
@@ -100,8 +100,8 @@ def test_inert_markdown_keeps_ordinary_story_text_as_it_is() -> None:
 
 
 def test_a_sentence_naming_a_place_the_facts_do_not_name_is_stopped() -> None:
-    from assistant.guards import PlaceGuard
-    from assistant.references import References
+    from assistant.check.guards import PlaceGuard
+    from assistant.check.references import References
 
     names = ["Moerwijk", "Weverskwartier", "Den Haag", "Oost", "Oosterkade"]
     guard = PlaceGuard(References({name: name for name in names}),

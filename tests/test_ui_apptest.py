@@ -10,12 +10,12 @@ import pytest
 from fastapi.testclient import TestClient
 from streamlit.testing.v1 import AppTest
 
-from assistant.api import create_app
-from assistant.api_server import build_story_search
-from assistant.deps import Deps, build_deps
-from assistant.launcher import default_area, ensure_demo
-from assistant.llm import FakeLLM
-from assistant.settings import Settings
+from assistant.api.app import create_app
+from assistant.api.server import build_story_search
+from assistant.wiring import Deps, build_deps
+from assistant.cli.launcher import default_area, ensure_demo
+from assistant.llm.base import FakeLLM
+from assistant.core.settings import Settings
 from ui.client import DuidingClient
 
 APP = Path(__file__).resolve().parents[1] / "ui" / "app.py"

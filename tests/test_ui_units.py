@@ -13,9 +13,9 @@ from pathlib import Path
 
 import pytest
 
-from assistant.launcher import port_free, settings_env
+from assistant.cli.launcher import port_free, settings_env
 from assistant.schemas import ChartSeries
-from assistant.settings import Settings
+from assistant.core.settings import Settings
 from ui.browser import free_ports
 from ui.charts import chart_for, format_value, frame, missing_names
 from ui.client import parse_sse
@@ -90,7 +90,7 @@ def test_duiding_run_starts_both_and_stops_both_on_sigterm(tmp_path: Path) -> No
     api_port, ui_port = free_ports(2)
     env = dict(os.environ, DUIDING_DATA_DIR=str(tmp_path), DUIDING_LLM="none", DUIDING_EMBEDDER="fake",
                DUIDING_API_PORT=str(api_port))
-    cmd = [sys.executable, "-c", "from assistant.cli import main; main()", "run", "--ui-port", str(ui_port)]
+    cmd = [sys.executable, "-c", "from assistant.cli.main import main; main()", "run", "--ui-port", str(ui_port)]
     proc = subprocess.Popen(cmd, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     out: queue.Queue[str] = queue.Queue()
     threading.Thread(target=_lines, args=(proc.stdout, out), daemon=True).start()

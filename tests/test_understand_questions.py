@@ -11,10 +11,10 @@ import pandas as pd
 import pytest
 from test_api_support import api_settings
 
-from assistant.deps import build_deps
+from assistant.wiring import build_deps
 from assistant.pipeline import AnswerService
 from assistant.schemas import Answer, Question
-from retrieval.demo_city import DEMO_DIR
+from retrieval.demo.city import DEMO_DIR
 
 pytest_plugins = ["test_api_support"]
 VALUES = pd.read_csv(DEMO_DIR / "values.csv", comment="#")

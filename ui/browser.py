@@ -16,8 +16,8 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from assistant.launcher import Child, ensure_demo, start, stop, wait_ready
-from assistant.settings import Settings
+from assistant.cli.launcher import Child, ensure_demo, start, stop, wait_ready
+from assistant.core.settings import Settings
 from ui.i18n import audience_label
 
 CHROMIUM = "/usr/bin/chromium"

@@ -12,7 +12,7 @@ from urllib.parse import quote
 
 import httpx
 
-from assistant.exercises import Exercise
+from assistant.compose.exercises import Exercise
 from assistant.schemas import Answer
 from retrieval.models import GlossaryEntry, ImportReport
 

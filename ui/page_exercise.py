@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from assistant.exercises import Exercise
+from assistant.compose.exercises import Exercise
 from ui.client import ApiError
 from ui.i18n import Lang, t
 from ui.render import View, fact_md, render_entry

@@ -12,7 +12,7 @@ from typing import Any
 
 import streamlit as st
 
-from assistant.guards import inert_markdown  # story text must not fetch images or run links
+from assistant.check.guards import inert_markdown  # story text must not fetch images or run links
 from assistant.schemas import Answer, ChartSeries, Fact, FactSource, StoryExcerpt
 from retrieval.models import GlossaryEntry
 from ui.charts import chart_for, missing_names

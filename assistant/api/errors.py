@@ -1,0 +1,132 @@
+"""The API's one error shape {"ok": false, "error": {code, message, fix}} and the one handler that makes it."""
+
+from __future__ import annotations
+
+import logging
+import traceback
+from typing import Any, Literal
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+from pydantic import BaseModel
+from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from assistant.core.errors import DuidingError
+
+log = logging.getLogger("duiding.api")
+
+GENERIC_MESSAGE = "Er ging iets mis in Duiding"
+GENERIC_FIX = "probeer het opnieuw; blijft het misgaan, kijk dan in het serverlog (zonder verhaaltekst)"
+DESCRIPTIONS = {
+    400: "The input cannot be used as given (the message says why, the fix says what to do).",
+    401: "Missing or wrong `Authorization: Bearer <token>` (only when DUIDING_API_TOKEN is set).",
+    404: "Not found.",
+    409: "Another import or write is running.",
+    413: "The body is too large (uploads: DUIDING_UPLOAD_LIMIT_MB; JSON: 1 MB).",
+    422: "The request does not match the schema.",
+    500: "Unexpected server error (details are in the server log, never in the response).",
+    503: "A backend is not available.",
+}
+HTTP_CODES = {404: "not_found", 405: "method_not_allowed", 413: "too_large", 415: "unsupported_media_type"}
+
+
+class ErrorDetail(BaseModel):
+    code: str
+    message: str
+    fix: str = ""
+
+
+class ErrorResponse(BaseModel):
+    ok: Literal[False] = False
+    error: ErrorDetail
+
+
+class UploadTooLargeError(DuidingError):
+    code = "too_large"
+    http_status = 413
+
+
+class UnauthorizedError(DuidingError):
+    code = "unauthorized"
+    http_status = 401
+
+
+def error_responses(*statuses: int) -> dict[int | str, dict[str, Any]]:
+    """OpenAPI `responses` for these error statuses, all in the one error shape."""
+    wanted = sorted({400, 401, 422, 500, *statuses})
+    return {s: {"model": ErrorResponse, "description": DESCRIPTIONS[s]} for s in wanted}
+
+
+def error_json(status: int, code: str, message: str, fix: str = "",
+               headers: dict[str, str] | None = None) -> JSONResponse:
+    body = ErrorResponse(error=ErrorDetail(code=code, message=message, fix=fix))
+    return JSONResponse(body.model_dump(), status_code=status, headers=headers)
+
+
+def response_for(exc: Exception) -> JSONResponse:
+    """The one mapping from an exception to the error shape."""
+    if isinstance(exc, DuidingError):
+        headers = {"WWW-Authenticate": "Bearer"} if exc.http_status == 401 else None
+        return error_json(exc.http_status, exc.code, exc.message, exc.fix, headers)
+    if isinstance(exc, RequestValidationError):
+        return error_json(422, "invalid_request", _validation_message(exc),
+                          "controleer de velden van het verzoek; het schema staat op /docs")
+    if isinstance(exc, StarletteHTTPException):
+        code = HTTP_CODES.get(exc.status_code, f"http_{exc.status_code}")
+        fix = "zie /docs voor de routes en methodes" if exc.status_code in (404, 405) else ""
+        return error_json(exc.status_code, code, str(exc.detail), fix, dict(exc.headers or {}))
+    log_unexpected(exc)
+    return error_json(500, "internal", GENERIC_MESSAGE, GENERIC_FIX)
+
+
+def _validation_message(exc: RequestValidationError) -> str:
+    """Where and what, never the input itself (it may hold story text)."""
+    parts = []
+    for err in exc.errors()[:3]:
+        where = ".".join(str(p) for p in err.get("loc", ()) if p != "body") or "body"
+        parts.append(f"{where}: {err.get('msg', 'ongeldig')}")
+    more = f" (en {len(exc.errors()) - 3} meer)" if len(exc.errors()) > 3 else ""
+    return "Ongeldig verzoek: " + "; ".join(parts) + more
+
+
+def log_unexpected(exc: BaseException, where: str = "") -> None:
+    """Log the type and the code path only: messages and locals can hold request bodies or story text."""
+    frames = traceback.extract_tb(exc.__traceback__)[-6:]
+    trail = " <- ".join(f"{f.filename.rsplit('/', 1)[-1]}:{f.lineno} {f.name}" for f in reversed(frames))
+    log.error("unexpected %s %s at %s", type(exc).__name__, where, trail)
+
+
+async def handle_error(request: Request, exc: Exception) -> JSONResponse:
+    return response_for(exc)
+
+
+def install_error_handlers(app: FastAPI) -> None:
+    for kind in (DuidingError, RequestValidationError, StarletteHTTPException):
+        app.add_exception_handler(kind, handle_error)
+
+
+class CatchAllMiddleware:
+    """Any other exception becomes a 500 in the error shape, logged without the request."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        started = False
+
+        async def tracking_send(message: Message) -> None:
+            nonlocal started
+            started = started or message["type"] == "http.response.start"
+            await send(message)
+
+        try:
+            await self.app(scope, receive, tracking_send)
+        except Exception as exc:  # noqa: BLE001 - the last line of defence: never a traceback to the client
+            log_unexpected(exc, f"{scope.get('method')} {scope.get('path')}")
+            if not started:
+                await error_json(500, "internal", GENERIC_MESSAGE, GENERIC_FIX)(scope, receive, send)

@@ -1,0 +1,147 @@
+"""Safe defaults for the API: loopback unless a token is set, bearer-token auth, no URLs from requests."""
+
+from __future__ import annotations
+
+import hmac
+import ipaddress
+from urllib.parse import urlsplit
+
+from pydantic import SecretStr
+from starlette.datastructures import Headers
+from starlette.types import ASGIApp, Receive, Scope, Send
+
+from assistant.api.errors import UnauthorizedError, response_for
+from assistant.core.errors import DuidingError
+
+OPEN_PATHS = frozenset({"/healthz"})
+UNSAFE_METHODS = frozenset({"POST", "PUT", "PATCH", "DELETE"})
+TOKEN_FIX = ("set DUIDING_API_TOKEN to a long random secret (e.g. "
+             "`python -c 'import secrets; print(secrets.token_urlsafe(32))'`), or bind to 127.0.0.1")
+
+
+class UnsafeBindError(DuidingError):
+    code = "unsafe_bind"
+
+
+def is_loopback(host: str) -> bool:
+    """127.0.0.0/8, ::1 and localhost; anything else (0.0.0.0, a LAN address, a name) is not."""
+    if host.strip().lower() == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host.strip().strip("[]")).is_loopback
+    except ValueError:
+        return False
+
+
+def token_value(token: SecretStr | None) -> str | None:
+    value = token.get_secret_value().strip() if token is not None else ""
+    return value or None
+
+
+def check_bind(host: str, token: SecretStr | None) -> None:
+    """Refuse to listen beyond this machine without a token: the data holds residents' stories."""
+    if not is_loopback(host) and token_value(token) is None:
+        raise UnsafeBindError(f"Duiding will not listen on {host} without an API token", TOKEN_FIX)
+
+
+def token_matches(authorization: str | None, token: str) -> bool:
+    """`Bearer <token>`, compared in constant time."""
+    scheme, _, given = (authorization or "").partition(" ")
+    ok_scheme = scheme.lower() == "bearer"
+    same = hmac.compare_digest(given.strip().encode("utf-8"), token.encode("utf-8"))
+    return ok_scheme and same
+
+
+class BearerAuthMiddleware:
+    """With a token configured, every route but /healthz needs `Authorization: Bearer <token>`."""
+
+    def __init__(self, app: ASGIApp, token: str) -> None:
+        self.app = app
+        self.token = token
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http" or scope.get("path") in OPEN_PATHS:
+            await self.app(scope, receive, send)
+            return
+        if token_matches(Headers(scope=scope).get("authorization"), self.token):
+            await self.app(scope, receive, send)
+            return
+        exc = UnauthorizedError("Missing or wrong API token",
+                                "send the header `Authorization: Bearer <DUIDING_API_TOKEN>`")
+        await response_for(exc)(scope, receive, send)
+
+
+class CrossSiteError(DuidingError):
+    code = "cross_site"
+    http_status = 403
+
+
+class CrossSiteGuardMiddleware:
+    """Refuse writes that another web page makes the user's browser send (CSRF).
+
+    Any site can make a browser POST a multipart form (a story upload) to 127.0.0.1 without a CORS
+    preflight; such a request carries an Origin header. Same-origin pages (/docs) and the origins in
+    DUIDING_CORS_ORIGINS pass, and so do clients outside a browser (the UI server, curl): they send none.
+    """
+
+    def __init__(self, app: ASGIApp, allowed_origins: list[str]) -> None:
+        self.app = app
+        self.allowed = {o.rstrip("/").lower() for o in allowed_origins}
+
+    def _refused(self, headers: Headers) -> bool:
+        origin = headers.get("origin")
+        if origin is None or origin.rstrip("/").lower() in self.allowed:
+            return False
+        return urlsplit(origin).netloc.lower() != headers.get("host", "").lower()  # "null" is refused too
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] == "http" and scope.get("method") in UNSAFE_METHODS and self._refused(Headers(scope=scope)):
+            exc = CrossSiteError("Requests from another web page may not change Duiding",
+                                 "call the API from the Duiding UI, a script or /docs; or list the page's "
+                                 "origin in DUIDING_CORS_ORIGINS")
+            await response_for(exc)(scope, receive, send)
+            return
+        await self.app(scope, receive, send)
+
+
+class ForeignHostError(DuidingError):
+    code = "foreign_host"
+    http_status = 421
+
+
+LOOPBACK_NAMES = frozenset({"127.0.0.1", "localhost", "::1", "[::1]",
+                            "testserver"})  # Starlette's TestClient; a bare name no public DNS can serve
+
+
+def host_name(host_header: str) -> str:
+    """'LocalHost:8000' -> 'localhost', '[::1]:8000' -> '[::1]'."""
+    host = host_header.strip().lower()
+    if host.startswith("["):
+        return host.partition("]")[0] + "]"
+    return host.rpartition(":")[0] if host.count(":") == 1 else host
+
+
+class HostGuardMiddleware:
+    """Refuse requests whose Host is not this machine's own name (DNS rebinding).
+
+    A page on attacker.example can make its name resolve to 127.0.0.1 and then read the API as a
+    same-origin page would. Its requests still carry `Host: attacker.example`, so on a loopback bind only
+    loopback names (and DUIDING_ALLOWED_HOSTS) pass; a request without Host (never a browser's) passes too.
+    Off loopback the bearer token guards instead.
+    """
+
+    def __init__(self, app: ASGIApp, allowed_hosts: list[str]) -> None:
+        self.app = app
+        self.allowed = LOOPBACK_NAMES | {host_name(h) for h in allowed_hosts}
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] in ("http", "websocket"):
+            header = Headers(scope=scope).get("host")
+            host = host_name(header or "")
+            if header is not None and host not in self.allowed:  # browsers always send Host; bare clients may not
+                exc = ForeignHostError(f"Requests for host '{host}' are not served here",
+                                       "open Duiding as http://127.0.0.1 or http://localhost, or list the host "
+                                       "name in DUIDING_ALLOWED_HOSTS (a JSON list: '[\"duiding.lan\"]')")
+                await response_for(exc)(scope, receive, send)
+                return
+        await self.app(scope, receive, send)

@@ -1,0 +1,70 @@
+"""Deps.stories_search backed by the real retriever (Chroma + BM25), kept in step with the story store.
+
+The story file is the source of truth: imports and deletes through any process change it, and the
+index is re-synced when the file changes; a hit whose story is gone is never returned.
+"""
+
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+
+from retrieval.tables.areas import area_table
+from assistant.cli.stories import open_story_store
+from assistant.wiring import StorySearch
+from assistant.schemas import StoryExcerpt
+from assistant.core.settings import Settings
+from retrieval.tables.store import IndicatorStore
+from retrieval.models import Story
+from retrieval.stories.store import STORIES_FILE
+
+
+class RetrieverStorySearch:
+    def __init__(self, settings: Settings, indicators: IndicatorStore) -> None:
+        from retrieval.search.area_scope import AreaInfo, AreaScoper
+        from retrieval.search.indexing import open_vector_store
+        from retrieval.search.retrieve import Retriever
+
+        self.settings = settings
+        self.index = open_vector_store(settings)
+        areas = area_table(indicators.load().areas)
+        self.names = {a.code: a.name for a in areas}
+        scoper = AreaScoper([AreaInfo(a.code, a.name, a.level, a.parent_code) for a in areas],
+                            settings.min_story_count)
+        self.retriever = Retriever(self.index, scoper)
+        self._lock = threading.Lock()
+        self._seen: tuple[int, int] | None = None
+
+    def _signature(self) -> tuple[int, int]:
+        path = Path(self.settings.story_dir) / STORIES_FILE
+        stat = path.stat() if path.exists() else None
+        return (stat.st_mtime_ns, stat.st_size) if stat else (0, 0)
+
+    def _stories(self) -> dict[str, Story]:
+        from retrieval.search.indexing import sync_stories
+
+        stories = {s.id: s for s in open_story_store(self.settings).list()}
+        signature = self._signature()
+        if signature != self._seen:
+            sync_stories(self.index, list(stories.values()))
+            self._seen = signature
+        return stories
+
+    def __call__(self, question: str, area_code: str, themes: list[str], k: int) -> list[StoryExcerpt]:
+        from retrieval.stories.filter import StoryFilter
+
+        with self._lock:  # routes run in a thread pool; one Chroma client
+            stories = self._stories()
+            flt = StoryFilter(area_codes=(area_code,) if area_code else (), themes=tuple(themes))
+            result = self.retriever.search_stories(question, flt, k)
+        note = result.fallback_note or ""
+        return [self._excerpt(stories[h.story_id], h.matched_chunk, note) for h in result.hits if h.story_id in stories]
+
+    def _excerpt(self, story: Story, chunk: str, note: str) -> StoryExcerpt:
+        return StoryExcerpt(id="", story_id=story.id, text=chunk or story.text, area_code=story.area_code,
+                            area_name=self.names.get(story.area_code or ""), date=story.date, role=story.role,
+                            themes=story.themes, signifiers=story.signifiers, fictional=story.fictional, note=note)
+
+
+def story_search(settings: Settings, indicators: IndicatorStore) -> StorySearch:
+    return RetrieverStorySearch(settings, indicators)

@@ -1,0 +1,204 @@
+"""Sentence-gated streaming: LLM text reaches the user one checked sentence at a time.
+
+Every sentence passes the number checker and the guards in assistant.check.guards (the question's language, no
+quoted system prompt, no links or markup) before it is released.
+
+Events, in order: `sentence` (a sentence that passed the checker; concatenate them as they come),
+`reset` (drop every LLM sentence shown so far), and one `final` with the outcome.
+
+Retry strategy: when a sentence fails, the stream is closed and ONE retry asks for the whole answer
+again, listing the problems. The retry replaces the first attempt from scratch, preceded by `reset` if
+anything was shown. We chose this over asking the model to continue after the released text because
+small local models cannot reliably continue mid-answer, and over holding back the whole retry until it
+passes because that loses streaming; every sentence ever shown was checked either way. If the retry
+fails too, or the backend errors, the outcome is a fallback to the deterministic answer: `reset` (if
+anything was shown), then `final` with fallback_used=True, a notice and the reason. A backend error is
+not retried (a dead server or a timeout would only double the wait); an empty or runaway reply is.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Generator, Iterator, Sequence
+from dataclasses import dataclass, field
+from functools import partial
+from typing import Literal
+
+from assistant.check.numbers import StoryLike, check_text, describe_problems
+from assistant.check.guards import LeakGuard, PlaceGuard, language_problem, markup_problem
+from assistant.llm.base import LLM, Messages
+from assistant.llm.prompting import build_retry_messages
+from assistant.check.references import References
+from assistant.schemas import Fact, LLMInfo, NumberCheck
+from assistant.check.sentences import split_sentences
+from assistant.core.settings import Settings
+
+RetryMessagesFn = Callable[[str, list[str]], Messages]  # (rejected reply, problems) -> messages
+Failure = Literal["", "check", "unusable", "error"]
+CHARS_PER_TOKEN_CAP = 6  # generous: the backend's own max_tokens stops a normal answer long before this
+NOTICES = {
+    "nl": {"check": "Het taalmodel gaf een cijfer dat niet klopte; je ziet het feitenantwoord.",
+           "unusable": "Het taalmodel gaf geen bruikbaar antwoord; je ziet het feitenantwoord.",
+           "error": "Het taalmodel reageerde niet; je ziet het feitenantwoord."},
+    "en": {"check": "The language model gave a figure that did not check out; you see the facts answer.",
+           "unusable": "The language model gave no usable answer; you see the facts answer.",
+           "error": "The language model did not respond; you see the facts answer."},
+}
+TOO_LONG = "Het antwoord was te lang; schrijf hooguit 120 woorden."
+EMPTY = "Het antwoord was leeg; beantwoord de vraag met de feiten."
+
+
+@dataclass(frozen=True)
+class GateLimits:
+    max_chars: int = 320 * CHARS_PER_TOKEN_CAP
+    timeout_s: float = 60.0
+
+    @classmethod
+    def from_settings(cls, settings: Settings) -> GateLimits:
+        return cls(settings.llm_max_tokens * CHARS_PER_TOKEN_CAP, settings.llm_timeout_s)
+
+
+@dataclass(frozen=True)
+class GateOutcome:
+    text: str  # the LLM text shown, "" on fallback
+    check: NumberCheck
+    info: LLMInfo
+    notice: str = ""
+
+
+@dataclass(frozen=True)
+class GateEvent:
+    kind: Literal["sentence", "reset", "final"]
+    text: str = ""
+    outcome: GateOutcome | None = None
+
+
+@dataclass
+class _Attempt:
+    released: list[str] = field(default_factory=list)
+    rejected: str = ""
+    failure: Failure = ""
+    problems: list[str] = field(default_factory=list)
+    check: NumberCheck = field(default_factory=NumberCheck)
+
+    @property
+    def reply(self) -> str:
+        return "".join(self.released) + self.rejected
+
+    def fail(self, failure: Failure, problems: list[str], rejected: str = "") -> _Attempt:
+        self.failure, self.problems, self.rejected = failure, problems, rejected
+        return self
+
+
+@dataclass(frozen=True)
+class _Failed:
+    reason: str
+
+
+def gated_sentences(llm: LLM, messages: Messages, facts: Sequence[Fact], stories: Sequence[StoryLike] | None,
+                    lang: str = "nl", retry_messages_fn: RetryMessagesFn | None = None,
+                    limits: GateLimits | None = None,
+                    clock: Callable[[], float] = time.monotonic,
+                    refs: References | None = None) -> Iterator[GateEvent]:
+    """Stream llm's answer sentence by sentence, releasing only sentences the checker accepts.
+
+    `refs` holds the names of every area Duiding knows: a sentence may only name the areas the facts or
+    stories name, and a comparison must name the reference its numbers come from.
+    """
+    judge = _judge(facts, stories, lang, messages, refs or References({}))
+    retry_fn = retry_messages_fn or partial(build_retry_messages, messages)
+    limits = limits or GateLimits()
+    first = yield from _attempt(llm, messages, judge, limits, clock)
+    if first.failure == "":
+        yield _final(llm, first, retried=False, lang=lang)
+        return
+    if first.released:
+        yield GateEvent("reset")
+    if first.failure == "error":
+        yield _final(llm, first, retried=False, lang=lang)
+        return
+    second = yield from _attempt(llm, retry_fn(first.reply, first.problems), judge, limits, clock)
+    if second.failure and second.released:
+        yield GateEvent("reset")
+    yield _final(llm, second, retried=True, lang=lang)
+
+
+def _judge(facts: Sequence[Fact], stories: Sequence[StoryLike] | None, lang: str,
+           messages: Messages, refs: References) -> Callable[[str], NumberCheck]:
+    """The number checker, then the guards: language, no quoted system prompt, no links or markup, no
+    place the facts do not name ("Moerwijk ligt hoger dan Weverskwartier" with no fact about Weverskwartier)."""
+    leaks = LeakGuard(" ".join(m["content"] for m in messages if m.get("role") == "system"))
+    allowed = " ".join([f.text for f in facts] + [f.text_en for f in facts]
+                       + [str(getattr(s, "area_name", "") or "") for s in stories or []])
+    places_guard = PlaceGuard(refs, allowed)
+
+    def judge(sentence: str) -> NumberCheck:
+        check = check_text(sentence, facts=facts, stories=stories, lang=lang, refs=refs)
+        found = [p for p in (language_problem(sentence, lang), leaks.problem(sentence), markup_problem(sentence),
+                             places_guard.problem(sentence)) if p]
+        return check.model_copy(update={"ok": False, "content_problems": found}) if found else check
+
+    return judge
+
+
+def _attempt(llm: LLM, messages: Messages, judge: Callable[[str], NumberCheck], limits: GateLimits,
+             clock: Callable[[], float]) -> Generator[GateEvent, None, _Attempt]:
+    attempt, buffer, total = _Attempt(), "", 0
+    deadline = clock() + limits.timeout_s
+    chunks = _chunks(llm, messages)
+    try:
+        for chunk in chunks:
+            if isinstance(chunk, _Failed):
+                return attempt.fail("error", [chunk.reason])
+            buffer, total = buffer + chunk, total + len(chunk)
+            if clock() > deadline:
+                return attempt.fail("error", [f"geen antwoord binnen {limits.timeout_s:g} s"])
+            if total > limits.max_chars:
+                return attempt.fail("unusable", [TOO_LONG], buffer)
+            sentences, buffer = split_sentences(buffer)
+            for sentence in sentences:
+                if not (yield from _release(sentence, judge, attempt)):
+                    return attempt
+        if buffer.strip() and not (yield from _release(buffer, judge, attempt)):
+            return attempt
+        return attempt if attempt.reply.strip() else attempt.fail("unusable", [EMPTY])
+    finally:
+        chunks.close()  # stops the backend generating a reply nobody will see
+
+
+def _release(sentence: str, judge: Callable[[str], NumberCheck],
+             attempt: _Attempt) -> Generator[GateEvent, None, bool]:
+    check = judge(sentence)
+    if not check.ok:
+        attempt.check = check
+        problems = describe_problems(check)
+        only_content = len(problems) == len(check.content_problems)  # no number was wrong: "unusable"
+        attempt.fail("unusable" if only_content else "check", problems, sentence)
+        return False
+    attempt.released.append(sentence)
+    yield GateEvent("sentence", sentence)
+    return True
+
+
+def _chunks(llm: LLM, messages: Messages) -> Generator[str | _Failed, None, None]:
+    """The backend's chunks; any exception it raises becomes a _Failed item, never the caller's problem."""
+    stream: Iterator[str] | None = None
+    try:
+        stream = iter(llm.stream(messages))
+        yield from stream
+    except Exception as exc:  # noqa: BLE001 - connection errors, timeouts, backend bugs: all fall back
+        yield _Failed(f"{type(exc).__name__}: {exc}")
+    finally:
+        close = getattr(stream, "close", None)
+        if close is not None:
+            close()
+
+
+def _final(llm: LLM, attempt: _Attempt, retried: bool, lang: str) -> GateEvent:
+    failed = attempt.failure != ""
+    info = LLMInfo(backend=llm.name, model=llm.model, retried=retried, fallback_used=failed,
+                   reason="; ".join(attempt.problems) if failed else "")
+    if not failed:
+        return GateEvent("final", outcome=GateOutcome("".join(attempt.released), NumberCheck(), info))
+    notice = NOTICES.get(lang, NOTICES["nl"])[attempt.failure]
+    return GateEvent("final", outcome=GateOutcome("", attempt.check, info, notice))

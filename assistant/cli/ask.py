@@ -1,0 +1,98 @@
+"""`duiding ask` and `duiding chat`: the answer pipeline on the command line."""
+
+from __future__ import annotations
+
+import json
+
+import click
+
+from assistant.cli.stories import friendly_errors
+from assistant.schemas import Question
+from assistant.core.settings import AUDIENCES, Settings
+
+LLM_CHOICES = ["embedded", "ollama", "openai", "none", "fake"]
+
+
+def _service(settings: Settings, llm: str | None):  # type: ignore[no-untyped-def]
+    from assistant.wiring import build_app_deps
+    from assistant.pipeline import AnswerService
+
+    if llm:
+        settings = settings.model_copy(update={"llm": llm})
+    return AnswerService(build_app_deps(settings))
+
+
+def _print_stream(service, q: Question, prev):  # type: ignore[no-untyped-def]
+    """Facts block first, then checked sentences as they are released."""
+    final, understanding = None, prev
+    for event in service.stream(q, prev):
+        if event.kind == "facts":
+            click.echo(event.data["answer"]["deterministic"] + "\n")
+        elif event.kind == "sentence":
+            click.echo(event.data["text"], nl=False)
+        elif event.kind == "reset":
+            click.echo("\n[taalmodel-tekst ingetrokken]\n")
+        elif event.kind == "done":
+            final, understanding = event.data["answer"], event.data["_understanding"]
+    if final and final["llm_text"] and not final["llm"]["fallback_used"]:
+        click.echo("\n\n✓ alle cijfers gecontroleerd")
+    elif final and final["llm"]["fallback_used"]:
+        click.echo("\nterugval op feitenantwoord: " + "; ".join(final["notices"][-1:]))
+    return understanding
+
+
+@click.command("ask")
+@click.argument("question")
+@click.option("--audience", type=click.Choice(AUDIENCES), default=None)
+@click.option("--area", default=None, help="Area the question is about ('deze wijk').")
+@click.option("--year", type=int, default=None)
+@click.option("--llm", type=click.Choice(LLM_CHOICES), default=None, help="Overrides DUIDING_LLM.")
+@click.option("--json", "as_json", is_flag=True, help="Print the whole Answer object as JSON.")
+@click.pass_context
+@friendly_errors
+def ask(ctx: click.Context, question: str, audience: str | None, area: str | None, year: int | None,
+        llm: str | None, as_json: bool) -> None:
+    """Answer one question."""
+    settings: Settings = ctx.obj["settings"]
+    service = _service(settings, llm)
+    q = Question(question=question, audience=audience or settings.audience, area=area, year=year)  # type: ignore[arg-type]
+    if as_json:
+        answer, _ = service.ask(q)
+        click.echo(json.dumps(answer.model_dump(), ensure_ascii=False, indent=2))
+        return
+    _print_stream(service, q, None)
+
+
+@click.command("chat")
+@click.option("--audience", type=click.Choice(AUDIENCES), default=None)
+@click.option("--area", default=None)
+@click.option("--llm", type=click.Choice(LLM_CHOICES), default=None)
+@click.pass_context
+@friendly_errors
+def chat(ctx: click.Context, audience: str | None, area: str | None, llm: str | None) -> None:
+    """An interactive session that keeps context ('en in Ypenburg?'). Empty line or Ctrl-D stops."""
+    settings: Settings = ctx.obj["settings"]
+    service = _service(settings, llm)
+    prev = None
+    while True:
+        try:
+            text = input("\nvraag> ").strip()
+        except EOFError:
+            break
+        if not text:
+            break
+        q = Question(question=text, audience=audience or settings.audience, area=area)  # type: ignore[arg-type]
+        prev = _print_stream(service, q, prev)
+
+
+@click.command("models")
+@click.pass_context
+def models(ctx: click.Context) -> None:
+    """Show the LLM backends, whether each is available, and how to enable it."""
+    from assistant.llm.status import backend_statuses
+
+    settings: Settings = ctx.obj["settings"]
+    for st in backend_statuses(settings):
+        mark = "✓" if st.available else "✗"
+        current = "  ← in gebruik" if st.name == settings.llm else ""
+        click.echo(f"{mark} {st.name:<9} {st.detail}{current}\n  {'':<9} inschakelen: {st.enable}")

@@ -1,0 +1,132 @@
+"""CLI commands for stories: `duiding ingest stories PATH`, `duiding stories`, `duiding stories delete ID`.
+
+Registered on the main group in assistant/cli.py.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+
+from assistant.core.errors import DuidingError
+from assistant.core.settings import Settings
+from retrieval.models import ImportReport, Story
+from retrieval.stories.store import StoryStore
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+class UserError(click.ClickException):
+    """A DuidingError shown as one line on stderr ("Fout: … — fix"), exit code 1, no traceback."""
+
+    def show(self, file: Any = None) -> None:
+        click.echo(f"Fout: {self.message}", err=True)
+
+
+def friendly_errors(func: F) -> F:
+    @functools.wraps(func)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return func(*args, **kwargs)
+        except DuidingError as exc:
+            raise UserError(str(exc)) from exc
+
+    return wrapper  # type: ignore[return-value]
+
+
+def _settings(ctx: click.Context) -> Settings:
+    obj = ctx.find_root().obj
+    return obj["settings"] if isinstance(obj, dict) and "settings" in obj else Settings()
+
+
+def open_story_store(settings: Settings) -> StoryStore:
+    """The story store with its derived indexes attached (the vector index subscribes here)."""
+    from retrieval.search.indexing import VectorIndexListener
+
+    return StoryStore.from_settings(settings, listeners=[VectorIndexListener(settings)])
+
+
+def _known_areas(settings: Settings) -> set[str] | None:
+    """Area codes from the indicator store; None (no check) while no tables are loaded."""
+    from retrieval.tables.store import IndicatorStore
+
+    areas = IndicatorStore(settings.indicator_dir).load().areas
+    return set(areas["area_code"].astype(str)) if len(areas) else None
+
+
+def _print_report(report: ImportReport) -> None:
+    redacted = ", ".join(f"{k} {v}" for k, v in sorted(report.redactions.items())) or "niets"
+    click.echo(f"{report.file}: {report.rows} verhalen gelezen, {report.stored} opgeslagen, "
+               f"{len(report.skipped)} overgeslagen; weggelakt: {redacted}"
+               + ("" if report.changed else " (geen wijziging: al geïmporteerd)"))
+    for line in report.skipped:
+        click.echo(f"  overgeslagen: {line}")
+    for line in report.warnings:
+        click.echo(f"  let op: {line}")
+
+
+@click.command("stories")
+@click.argument("path", type=click.Path(path_type=Path))
+@click.option("--json", "as_json", is_flag=True, help="Print the import report as JSON.")
+@click.pass_context
+@friendly_errors
+def ingest_stories_cmd(ctx: click.Context, path: Path, as_json: bool) -> None:
+    """Import stories (CSV, JSONL or a folder of Markdown); personal data is scrubbed first."""
+    from retrieval.stories.ingest import ingest_stories
+
+    settings = _settings(ctx)
+    report = ingest_stories(path, open_story_store(settings), _known_areas(settings), settings)
+    if as_json:
+        click.echo(report.model_dump_json(indent=2))
+    else:
+        _print_report(report)
+
+
+def _story_line(story: Story) -> str:
+    text = " ".join(story.text.split())
+    short = text if len(text) <= 80 else text[:79] + "…"
+    themes = ",".join(story.themes) or "-"
+    return f"{story.id:<14} {story.area_code or '-':<10} {story.date or '-':<10} {themes:<20} {short}"
+
+
+@click.group("stories", invoke_without_command=True)
+@click.option("--area", default=None, help="Area code, e.g. WK990110.")
+@click.option("--theme", default=None, help="Theme, e.g. eenzaamheid.")
+@click.option("--role", default=None, help="Role of the teller, e.g. bewoner.")
+@click.option("--q", "query", default=None, help="Search by meaning and keywords (best matches first).")
+@click.option("--json", "as_json", is_flag=True, help="Print the stories as JSON.")
+@click.pass_context
+@friendly_errors
+def stories(ctx: click.Context, area: str | None, theme: str | None, role: str | None,
+            query: str | None, as_json: bool) -> None:
+    """List stored stories; `duiding stories delete ID` removes one everywhere."""
+    if ctx.invoked_subcommand:
+        return
+    if query:
+        from assistant.cli.retrieval import search_stories_cli
+
+        search_stories_cli(_settings(ctx), query, area, theme, role, k=10, as_json=as_json)
+        return
+    found = open_story_store(_settings(ctx)).list(area=area, theme=theme, role=role)
+    if as_json:
+        click.echo(json.dumps([s.model_dump() for s in found], ensure_ascii=False, indent=2))
+        return
+    for story in found:
+        click.echo(_story_line(story))
+    if not found:
+        click.echo("Geen verhalen gevonden. Importeer ze met `duiding ingest stories PAD`.")
+
+
+@stories.command("delete")
+@click.argument("story_id")
+@click.pass_context
+@friendly_errors
+def delete_story(ctx: click.Context, story_id: str) -> None:
+    """Delete a story from the store and every index."""
+    open_story_store(_settings(ctx)).delete(story_id)
+    click.echo(f"Verhaal {story_id} is verwijderd.")

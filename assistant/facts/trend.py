@@ -1,0 +1,91 @@
+"""Trend facts: first to last year with a figure, the change and the change per year, with their flags."""
+
+from __future__ import annotations
+
+from assistant.facts.index import AreaInfo, Row
+from assistant.facts.sink import ChartRow, FactSink
+from assistant.facts.words import diff, direction_of, num, rnd, short, title
+from retrieval.models import IndicatorDef
+
+MOVED_NL = {"up": "gestegen", "down": "gedaald", "same": "gelijk gebleven"}
+MOVED_EN = {"up": "rose", "down": "fell", "same": "stayed the same"}
+NO_TREND_UNITS = frozenset({"code"})
+
+
+def series(rows: list[Row], years: list[int] | None) -> list[Row]:
+    """One row per year, preferring the source of the latest published figure; suppressed years stay in."""
+    if not rows:
+        return []
+    published = [r for r in rows if r.value is not None] or rows
+    latest = max(r.year for r in published)
+    main = next(r.source for r in published if r.year == latest)  # rows put the preferred source first
+    by_year: dict[int, Row] = {}
+    for row in rows:
+        best = by_year.get(row.year)
+        if best is None or (row.source == main and best.source != main):
+            by_year[row.year] = row
+    if years and len(years) > 1:
+        by_year = {y: r for y, r in by_year.items() if min(years) <= y <= max(years)}
+    return [by_year[y] for y in sorted(by_year)]
+
+
+def trend(sink: FactSink, info: AreaInfo, d: IndicatorDef, rows: list[Row], years: list[int] | None) -> None:
+    line = series(rows, years)
+    known = [r for r in line if r.value is not None]
+    if len(known) < 2 or d.unit in NO_TREND_UNITS:
+        return
+    first, last = known[0], known[-1]
+    dec = d.decimals
+    a, b = rnd(first.value or 0.0, dec), rnd(last.value or 0.0, dec)
+    change = rnd(b - a, dec)
+    per_year_exact = change / (last.year - first.year)
+    per_dec = dec + 1 if dec == 0 and per_year_exact != int(per_year_exact) else dec
+    per_year = rnd(per_year_exact, per_dec)
+    direction = direction_of(change)
+    numbers = [num(a, d.unit, dec, "first"), num(b, d.unit, dec, "last"), num(change, d.unit, dec, "change"),
+               num(per_year, d.unit, per_dec, "per_year")]
+    nl = (f"{title(d, 'nl')} in {info.name} is {MOVED_NL[direction]}: van {short(a, d.unit, dec, 'nl')} in "
+          f"{first.year} naar {short(b, d.unit, dec, 'nl')} in {last.year}. Dat is {diff(change, d.unit, dec, 'nl')}, "
+          f"gemiddeld {diff(per_year, d.unit, per_dec, 'nl')} per jaar.")
+    en = (f"{title(d, 'en')} in {info.name} {MOVED_EN[direction]}: from {short(a, d.unit, dec, 'en')} in "
+          f"{first.year} to {short(b, d.unit, dec, 'en')} in {last.year}. That is {diff(change, d.unit, dec, 'en')}, "
+          f"on average {diff(per_year, d.unit, per_dec, 'en')} per year.")
+    sink.add("trend", nl, en, numbers, [last, first], labels=(d, info.name), value=change, unit=d.unit,
+             decimals=dec, direction=direction, area_code=info.code, indicator=d.id, year=last.year)
+    _flags(sink, info, d, line, first, last)
+    _chart(sink, info, d, line)
+
+
+def _flags(sink: FactSink, info: AreaInfo, d: IndicatorDef, line: list[Row], first: Row, last: Row) -> None:
+    common = {"area_code": info.code, "indicator": d.id, "year": last.year, "unit": d.unit}
+    changed = sorted(y for y in sink.index.boundary.get(info.code, {}) if first.year < y <= last.year)
+    if changed:
+        years = ", ".join(str(y) for y in changed)
+        sink.add("caveat", f"Let op: de grenzen of de code van {info.name} zijn tussen {first.year} en {last.year} "
+                 f"veranderd (CBS-indelingswijziging in {years}). Een deel van de verandering kan daardoor komen.",
+                 f"Note: the borders or the code of {info.name} changed between {first.year} and {last.year} "
+                 f"(CBS boundary change in {years}). Part of the change may come from that.",
+                 [], [], labels=(info.name,), flags=["boundary_change"], **common)
+    provisional = [r.year for r in line if r.provisional and r.value is not None]
+    if provisional:
+        years = ", ".join(str(y) for y in provisional)
+        sink.add("caveat", f"Let op: het cijfer over {title(d, 'nl', lower=True)} van {years} is voorlopig. "
+                 "Het kan nog veranderen.",
+                 f"Note: the figure on {title(d, 'en', lower=True)} for {years} is provisional. It may still change.",
+                 [], [], labels=(d,), flags=["provisional"], **common)
+    sources = list(dict.fromkeys(r.source for r in line if r.value is not None))
+    if len(sources) > 1:
+        sink.add("caveat", f"Let op: de cijfers over {title(d, 'nl', lower=True)} in {info.name} komen uit "
+                 f"verschillende bronnen ({', '.join(sources)}). Die tellen niet op dezelfde manier; een deel "
+                 "van de verandering kan daardoor komen.",
+                 f"Note: the figures on {title(d, 'en', lower=True)} for {info.name} come from different sources "
+                 f"({', '.join(sources)}). They count differently; part of the change may come from that.",
+                 [], [], labels=(d, info.name), **common)
+
+
+def _chart(sink: FactSink, info: AreaInfo, d: IndicatorDef, line: list[Row]) -> None:
+    rows: list[ChartRow] = [
+        {"year": r.year, "value": None if r.value is None else rnd(r.value, d.decimals),
+         "provisional": r.provisional} for r in line]
+    sink.chart("trend", f"{title(d, 'nl')} in {info.name}", d.id, d.unit, rows,
+               "; ".join(dict.fromkeys(sink.source_line(r) for r in line)))

@@ -1,0 +1,149 @@
+"""The LLM protocol, the shipped fake, and the factory that picks a backend from settings.
+
+Real backends live in their own modules (assistant.llm.embedded, llm_ollama, llm_openai), imported only
+when chosen, so their heavy libraries never load otherwise. Each backend class takes the Settings.
+"""
+
+from __future__ import annotations
+
+import importlib
+import re
+from collections import deque
+from collections.abc import Iterator, Sequence
+from typing import Protocol, cast
+
+from assistant.core.errors import BackendUnavailableError, MissingExtraError
+from assistant.core.settings import Settings
+
+Messages = list[dict[str, str]]
+Script = str | BaseException | Sequence[str | BaseException]
+
+BACKENDS = {  # backend name -> (module, class)
+    "embedded": ("assistant.llm.embedded", "EmbeddedLLM"),
+    "ollama": ("assistant.llm.ollama", "OllamaLLM"),
+    "openai": ("assistant.llm.openai_compat", "OpenAICompatibleLLM"),
+}
+# Backends whose heavy dependency comes from a pip extra of duiding.
+BACKEND_EXTRAS = {"embedded": ("llama-cpp-python", "embedded")}
+FACT_LINE_RE = re.compile(r"^\[(F\d+)\]\s*(.+?)\s*$", re.MULTILINE)
+NO_FACTS_REPLY = "Ik heb geen feiten gevonden om deze vraag mee te beantwoorden."
+
+
+class LLM(Protocol):
+    name: str
+    model: str
+
+    def stream(self, messages: Messages) -> Iterator[str]:
+        """Yield the reply in chunks; closing the iterator stops generation."""
+        ...
+
+
+class FakeLLM:
+    """A scripted LLM for tests and `DUIDING_LLM=fake`: the whole app runs offline with it.
+
+    `enqueue` scripts the next replies. A str is streamed word by word; a list is streamed chunk by chunk
+    exactly as given (so a test can split "10," + "8%"); an exception, alone or inside the list, is raised
+    at that point of the stream. With nothing queued it echoes the first fact line of the last user
+    message with its citation ("<fact sentence> [F1]."), a reply that always passes the checker.
+    """
+
+    name = "fake"
+
+    def __init__(self, model: str = "fake-echo") -> None:
+        self.model = model
+        self.history: list[Messages] = []
+        self.served: list[list[str]] = []  # the chunks each stream actually handed out
+        self._queue: deque[list[str | BaseException]] = deque()
+
+    def enqueue(self, reply: Script) -> None:
+        if isinstance(reply, BaseException):
+            self._queue.append([reply])
+        elif isinstance(reply, str):
+            self._queue.append(list(re.findall(r"\S+\s*|\s+", reply)))
+        else:
+            self._queue.append(list(reply))
+
+    def stream(self, messages: Messages) -> Iterator[str]:
+        # Recorded at call time, not on first iteration, so history holds calls that were never read.
+        self.history.append([dict(m) for m in messages])
+        script: list[str | BaseException] = (
+            self._queue.popleft() if self._queue else [default_reply(messages)]
+        )
+        served: list[str] = []
+        self.served.append(served)
+        return _play(script, served)
+
+    def available(self) -> tuple[bool, str]:
+        return True, f"fake LLM ({self.model}), {len(self._queue)} scripted replies queued"
+
+
+def _play(script: list[str | BaseException], served: list[str]) -> Iterator[str]:
+    for item in script:
+        if isinstance(item, BaseException):
+            raise item
+        served.append(item)
+        yield item
+
+
+def default_reply(messages: Messages) -> str:
+    """The fake's unscripted answer: the first fact of the last user message that lists facts, cited.
+
+    A retry turn lists only problems, so the facts come from the question's turn before it.
+    """
+    users = [m["content"] for m in reversed(messages) if m.get("role") == "user"]
+    found = next((hit for hit in map(FACT_LINE_RE.search, users) if hit), None)
+    if found is None:
+        return NO_FACTS_REPLY
+    fact_id, sentence = found.groups()
+    return f"{sentence.rstrip('.')} [{fact_id}]."
+
+
+class NoLLM:
+    """Backend 'none' as an object, for callers that want one: it refuses to write."""
+
+    name = "none"
+    model = ""
+
+    def available(self) -> tuple[bool, str]:
+        return False, "no language model configured (DUIDING_LLM=none)"
+
+    def stream(self, messages: Messages) -> Iterator[str]:
+        raise BackendUnavailableError(
+            "No language model is configured (DUIDING_LLM=none); only the facts answer is available",
+            "set DUIDING_LLM=embedded, ollama or openai",
+        )
+
+
+def make_llm(settings: Settings) -> LLM | None:
+    """The LLM backend named by settings.llm; None for 'none' (the deterministic answer only)."""
+    match settings.llm:
+        case "none":
+            return None
+        case "fake":
+            return FakeLLM()
+        case "embedded" | "ollama" | "openai":
+            return _load_backend(settings.llm, settings)
+        case _:
+            raise BackendUnavailableError(
+                f"Unknown LLM backend '{settings.llm}'", "use embedded, ollama, openai, none or fake"
+            )
+
+
+def _load_backend(backend: str, settings: Settings) -> LLM:
+    module_name, class_name = BACKENDS[backend]
+    try:
+        module = importlib.import_module(module_name)
+        # The constructor may import the heavy library itself, so it sits inside the same guard.
+        return cast(LLM, getattr(module, class_name)(settings))
+    except ModuleNotFoundError as exc:
+        if exc.name == module_name:
+            raise BackendUnavailableError(
+                f"The LLM backend '{backend}' is not part of this installation",
+                "update duiding, or set DUIDING_LLM=none for the facts answer only",
+            ) from exc
+        if backend in BACKEND_EXTRAS:
+            raise MissingExtraError(*BACKEND_EXTRAS[backend]) from exc
+        raise BackendUnavailableError(
+            f"The LLM backend '{backend}' needs the package '{exc.name}'",
+            f"install it with `pip install {exc.name}`",
+        ) from exc

@@ -1,0 +1,60 @@
+"""Ollama backend through langchain-ollama: what most users run on their laptops."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from assistant.core.errors import BackendUnavailableError, MissingExtraError
+from assistant.core.settings import Settings
+
+
+def _fix(settings: Settings) -> str:
+    return f"start it with `ollama serve` (and `ollama pull {settings.ollama_model}`) or set DUIDING_LLM=embedded"
+
+
+class OllamaLLM:
+    name = "ollama"
+
+    def __init__(self, settings: Settings) -> None:
+        try:
+            from langchain_ollama import ChatOllama
+        except ImportError as exc:
+            raise MissingExtraError("langchain-ollama", "ollama") from exc
+        self.settings = settings
+        self.model = settings.ollama_model
+        self._chat: Any = ChatOllama(
+            model=settings.ollama_model, base_url=settings.ollama_host, temperature=settings.llm_temperature,
+            num_predict=settings.llm_max_tokens, seed=0, client_kwargs={"timeout": settings.llm_timeout_s},
+        )
+
+    def stream(self, messages: list[dict[str, str]]) -> Iterator[str]:
+        lc_messages = [(m["role"] if m["role"] != "user" else "human", m["content"]) for m in messages]
+        try:
+            for chunk in self._chat.stream(lc_messages):
+                if chunk.content:
+                    yield str(chunk.content)
+        except ConnectionError as exc:
+            raise BackendUnavailableError(
+                f"Ollama is not reachable at {self.settings.ollama_host}", _fix(self.settings)
+            ) from exc
+        except Exception as exc:  # ollama.ResponseError, httpx errors: report, never crash the answer
+            status = getattr(exc, "status_code", None)
+            if status == 404:
+                raise BackendUnavailableError(
+                    f"Ollama has no model '{self.model}'", f"run `ollama pull {self.model}`"
+                ) from exc
+            if "connect" in type(exc).__name__.lower() or "connect" in str(exc).lower():
+                raise BackendUnavailableError(
+                    f"Ollama is not reachable at {self.settings.ollama_host}", _fix(self.settings)
+                ) from exc
+            raise
+
+    def available(self) -> tuple[bool, str]:
+        import httpx
+
+        try:
+            httpx.get(f"{self.settings.ollama_host}/api/tags", timeout=2.0).raise_for_status()
+            return True, f"Ollama at {self.settings.ollama_host}, model {self.model}"
+        except httpx.HTTPError:
+            return False, f"Ollama is not reachable at {self.settings.ollama_host} — {_fix(self.settings)}"

@@ -1,0 +1,64 @@
+"""Any OpenAI-compatible chat server (vLLM, llama-server, LM Studio), streamed over SSE."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+
+import httpx
+
+from assistant.core.errors import BackendUnavailableError
+from assistant.core.settings import Settings
+
+
+class OpenAICompatibleLLM:
+    name = "openai"
+
+    def __init__(self, settings: Settings) -> None:
+        self.settings = settings
+        self.model = settings.openai_model
+        self.base_url = settings.openai_base_url.rstrip("/")
+
+    def _headers(self) -> dict[str, str]:
+        key = self.settings.openai_api_key
+        return {"Authorization": f"Bearer {key.get_secret_value()}"} if key else {}
+
+    def stream(self, messages: list[dict[str, str]]) -> Iterator[str]:
+        body = {"model": self.model, "messages": messages, "stream": True, "seed": 0,
+                "temperature": self.settings.llm_temperature, "max_tokens": self.settings.llm_max_tokens}
+        try:
+            with httpx.stream("POST", f"{self.base_url}/chat/completions", json=body, headers=self._headers(),
+                              timeout=self.settings.llm_timeout_s) as resp:
+                if resp.status_code >= 400:
+                    resp.read()
+                    raise BackendUnavailableError(
+                        f"The OpenAI-compatible server answered {resp.status_code}: {resp.text[:200]}",
+                        "check DUIDING_OPENAI_MODEL and DUIDING_OPENAI_API_KEY",
+                    )
+                yield from _sse_content(resp.iter_lines())
+        except httpx.ConnectError as exc:
+            raise BackendUnavailableError(
+                f"No OpenAI-compatible server at {self.base_url}",
+                "start it (e.g. `llama-server` or vLLM) or set DUIDING_LLM=embedded",
+            ) from exc
+
+    def available(self) -> tuple[bool, str]:
+        try:
+            httpx.get(f"{self.base_url}/models", headers=self._headers(), timeout=2.0).raise_for_status()
+            return True, f"OpenAI-compatible server at {self.base_url}, model {self.model}"
+        except httpx.HTTPError:
+            return False, f"No OpenAI-compatible server at {self.base_url} — start it or set DUIDING_LLM=embedded"
+
+
+def _sse_content(lines: Iterator[str]) -> Iterator[str]:
+    """Parse `data: {...}` lines; stop at `data: [DONE]`. A stream that ends without it is an error."""
+    for line in lines:
+        if not line.startswith("data:"):
+            continue
+        payload = line[5:].strip()
+        if payload == "[DONE]":
+            return
+        delta = json.loads(payload)["choices"][0].get("delta", {})
+        if delta.get("content"):
+            yield delta["content"]
+    raise ConnectionError("the OpenAI-compatible server closed the stream before [DONE]")

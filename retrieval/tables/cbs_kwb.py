@@ -1,0 +1,124 @@
+"""CBS Kerncijfers wijken en buurten (KWB) CSV, exactly as CBS publishes it."""
+
+from __future__ import annotations
+
+import csv
+import io
+from pathlib import Path
+
+import pandas as pd
+
+from assistant.core.errors import BadInputError
+from retrieval.tables.catalogue import Catalogue, key_stem
+from retrieval.tables.cbs_keys import delimiter_of, map_columns, read_properties
+from retrieval.tables.store import VALUE_COLUMNS, ImportBatch
+from retrieval.models import ImportReport
+from retrieval.tables.codes import KWB_BY_YEAR, KWB_TABLES, cbs_parent, clean_area_name, guess_year, level_for_code
+from retrieval.tables.textio import parse_number, read_text
+from retrieval.tables.validate import PLACE_COLUMNS, validate_values
+
+SOURCE = "CBS KWB"
+AREA_COLUMNS = ["area_code", "year", "source", "area_name", "level", "parent_code", "boundary_change"]
+
+
+def read_kwb(
+    path: Path,
+    catalogue: Catalogue,
+    year: int | None = None,
+    names: Path | None = None,
+    metadata: Path | None = None,
+    status: str = "definitief",
+    known_names: dict[str, str] | None = None,
+    **_: object,
+) -> ImportBatch:
+    rows = _read_rows(path)
+    year = year or guess_year(path)
+    if year is None:
+        raise BadInputError(f"{path.name}: the year is not in the file name", "pass it with --year 2019")
+    table = KWB_BY_YEAR.get(year, next((t for t in KWB_TABLES if t in path.name), "KWB"))
+    props = read_properties(metadata) if metadata else {}
+    name_map = {**(known_names or {}), **(_read_names(names) if names else {})}
+    report = ImportReport(file=path.name, format="cbs", source=SOURCE, rows=len(rows), years=[year])
+    return batch_from_rows(rows, catalogue, year=year, table=table, props=props, names=name_map,
+                           status=status, report=report)
+
+
+def batch_from_rows(
+    rows: list[dict[str, str]], catalogue: Catalogue, *, year: int, table: str, props: dict[str, dict],
+    names: dict[str, str], status: str, report: ImportReport,
+) -> ImportBatch:
+    """KWB rows (keys as in the CSV, cells as text) -> an ImportBatch; shared with the online import."""
+    mapping, defs = map_columns(list(rows[0].keys()), catalogue, props, table, report)
+    values, areas = _frames(rows, mapping, names, year, table, status, report)
+    values = validate_values(values, {d.id: d.unit for d in defs}, report.file, report)
+    values = values.drop(columns=PLACE_COLUMNS)
+    report.areas = int(areas["area_code"].nunique())
+    report.indicators = int(values["indicator"].nunique())
+    report.values = int((~values["suppressed"]).sum())
+    report.suppressed = int(values["suppressed"].sum())
+    sources = {SOURCE: {"name": "CBS Kerncijfers wijken en buurten", "attribution": "Bron: CBS",
+                        "license": "CC BY 4.0", f"table_{year}": table}}
+    return ImportBatch(values, areas, defs, sources, report)
+
+
+def _read_rows(path: Path) -> list[dict[str, str]]:
+    text = read_text(path)
+    first = text.splitlines()[0] if text else ""
+    if ";" not in first:
+        raise BadInputError(
+            f"{path.name}: line 1 has no ';' — this is not a CBS KWB export",
+            "download the table as CSV from StatLine, or use --format long/wide",
+        )
+    rows = list(csv.DictReader(io.StringIO(text), delimiter=";"))
+    if not rows:
+        raise BadInputError(f"{path.name}: header only, no rows", "export the table again with its rows")
+    if not any(key_stem(k) in ("WijkenEnBuurten", "Codering") for k in rows[0]):
+        raise BadInputError(f"{path.name}: no WijkenEnBuurten or Codering column", "export with area codes")
+    return rows
+
+
+def _frames(
+    rows: list[dict[str, str]], mapping: dict[str, str], names: dict[str, str], year: int, table: str,
+    status: str, report: ImportReport,
+) -> tuple[pd.DataFrame, pd.DataFrame]:
+    code_col = next(k for k in rows[0] if key_stem(k) in ("WijkenEnBuurten", "Codering"))
+    change_col = next((k for k in rows[0] if key_stem(k) == "IndelingswijzigingWijkenEnBuurten"), None)
+    gm_col = next((k for k in rows[0] if key_stem(k) == "Gemeentenaam"), None)
+    values, areas = [], []
+    for line, row in enumerate(rows, start=2):
+        code = (row[code_col] or "").strip()
+        if not code:
+            report.skipped.append(f"line {line}: no area code")
+            continue
+        level = level_for_code(code)
+        name = names.get(code) or (row[gm_col].strip() if gm_col and level == "gemeente" else code)
+        parent = cbs_parent(code)
+        change = parse_number(row[change_col]) if change_col else None
+        # CBS code 1 = codes and boundaries unchanged since last year; 2 and 3 = changed, so not comparable.
+        areas.append([code, year, SOURCE, name, level, parent, None if change is None else int(change != 1)])
+        for key, ind_id in mapping.items():
+            value = _cell(row[key], key, line, report.file)
+            values.append([code, ind_id, year, SOURCE, name, level, parent, value,
+                           value is None, status, table, key, line, key])
+    vdf = pd.DataFrame(values, columns=VALUE_COLUMNS + PLACE_COLUMNS)
+    adf = pd.DataFrame(areas, columns=AREA_COLUMNS)
+    vdf["value"] = vdf["value"].astype("float64")
+    adf["boundary_change"] = adf["boundary_change"].astype("Int64")
+    return vdf, adf
+
+
+def _cell(text: str | None, key: str, line: int, file: str) -> float | None:
+    if text is None:
+        raise BadInputError(f"{file}: line {line} is cut short at column {key}", "export the file again")
+    try:
+        return parse_number(text, decimal=".")
+    except ValueError as exc:
+        raise BadInputError(f"{file}: line {line}, column {key}: {exc}", "fix the cell or remove the row") from exc
+
+
+def _read_names(path: Path) -> dict[str, str]:
+    text = read_text(path)
+    rows = list(csv.DictReader(io.StringIO(text), delimiter=delimiter_of(text)))
+    if not rows or "Key" not in rows[0] or "Title" not in rows[0]:
+        raise BadInputError(f"{path.name}: not a CBS WijkenEnBuurten code list", "pass WijkenEnBuurten.csv")
+    return {r["Key"].strip(): clean_area_name(r["Title"]) for r in rows}

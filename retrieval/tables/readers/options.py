@@ -1,0 +1,49 @@
+"""What the user told the ingest command, passed to every reader as one object."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from assistant.core.errors import BadInputError
+
+GGDH_SOURCE = "GGDH wijkprofielen"
+EENZAAMHEID_SOURCE = "GGD Gezondheidsmonitor 2016 (eenzaamheid)"
+# Readers that know their source write its attribution; a user file that names one of these sources
+# adds values under it but never replaces that attribution.
+BUILTIN_SOURCES = frozenset({"CBS KWB", GGDH_SOURCE, EENZAAMHEID_SOURCE})
+STATUSES = ("definitief", "voorlopig")
+
+
+@dataclass
+class ReadOptions:
+    known_names: dict[str, str] | None = None
+    year: int | None = None
+    source: str | None = None
+    status: str = "definitief"
+    mapping: str | Path | dict[str, str | None] | None = None
+    sheet: str | None = None
+    gemeente: str | None = None
+
+    def __post_init__(self) -> None:
+        if self.status not in STATUSES:
+            raise BadInputError(f"unknown status {self.status!r}", "use definitief or voorlopig")
+        if self.gemeente is not None:
+            self.gemeente = self.gemeente.strip().upper()
+            if not (len(self.gemeente) == 6 and self.gemeente.startswith("GM") and self.gemeente[2:].isdigit()):
+                raise BadInputError(f"--gemeente {self.gemeente}: not a gemeente code", "use a code like GM0518")
+
+
+def status_of(text: str, where: str) -> str:
+    status = text.strip().lower()
+    if status not in STATUSES:
+        raise BadInputError(f"{where}: unknown status {text!r}", "use definitief or voorlopig")
+    return status
+
+
+def user_sources(sources: set[str], file: str) -> dict[str, dict[str, str]]:
+    return {s: {"name": s, "file": file, "attribution": f"Bron: {s}"} for s in sources if s not in BUILTIN_SOURCES}
+
+
+def default_source(file: str) -> str:
+    return f"eigen bestand ({file})"

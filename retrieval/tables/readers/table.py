@@ -1,0 +1,103 @@
+"""A rectangular table read from a CSV file or a sheet, with every row's line number kept for errors."""
+
+from __future__ import annotations
+
+import csv
+import io
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from assistant.core.errors import BadInputError
+from retrieval.tables.textio import read_text
+
+Cell = str | float | None
+DELIMITERS = (";", ",", "\t")
+_NAMES = {";": "';'", ",": "','", "\t": "tab"}
+
+
+@dataclass
+class RawTable:
+    file: str
+    header: list[str]
+    rows: list[tuple[int, list[Cell]]] = field(default_factory=list)
+    where: str = "line"  # "line" in a CSV file, "row" in a sheet
+    delimiter: str | None = None
+    header_line: int = 1
+
+    def index(self, column: str) -> int:
+        return self.header.index(column)
+
+    def cells(self, column: str) -> list[tuple[int, Cell]]:
+        i = self.index(column)
+        return [(line, cells[i]) for line, cells in self.rows]
+
+    def at(self, line: int, column: str | None = None) -> str:
+        """'data.csv: line 4, column value' — the start of every error about a cell."""
+        text = f"{self.file}: {self.where} {line}"
+        return f"{text}, column {column}" if column else text
+
+
+def load_csv(path: Path) -> RawTable:
+    """Decode, sniff the delimiter (';', ',' or tab) and check every row has the header's width."""
+    text = read_text(path)
+    lines = [ln for ln in text.splitlines() if ln.strip()]
+    delimiter = sniff_delimiter(lines, path.name)
+    reader = csv.reader(io.StringIO(text), delimiter=delimiter)
+    header = [h.strip() for h in next(reader)]
+    check_header(header, path.name)
+    table = RawTable(path.name, header, delimiter=delimiter)
+    records = [(reader.line_num, rec) for rec in reader]
+    for n, (line, rec) in enumerate(records):
+        if not any(c.strip() for c in rec):
+            continue
+        if len(rec) != len(header):
+            last = n == len(records) - 1
+            _wrong_width(table, line, rec, cut=last and not text.endswith(("\n", "\r")))
+        table.rows.append((line, [c.strip() for c in rec]))
+    if not table.rows:
+        raise BadInputError(f"{path.name}: header only, no rows", "export the table again with its rows")
+    return table
+
+
+def sniff_delimiter(lines: list[str], file: str) -> str:
+    """Pick the delimiter that splits the header into the most columns, preferring one the rows agree on."""
+    if not lines:
+        raise BadInputError(f"{file}: the file is empty", "export the table again with its rows")
+    sample = lines[:20]
+    widths = {d: [len(r) for r in csv.reader(sample, delimiter=d)] for d in DELIMITERS}
+    steady = [d for d, w in widths.items() if w[0] > 1 and len(set(w)) == 1]
+    best = max(steady or DELIMITERS, key=lambda d: widths[d][0])
+    if widths[best][0] < 2:
+        other = next((c for c in "|:^~#" if c in lines[0]), None)
+        hint = f" (it looks like {other!r})" if other else ""
+        raise BadInputError(
+            f"{file}: line 1 has a single column — the delimiter is not ';', ',' or tab{hint}",
+            "save the file as CSV with ';' or ',' between the columns",
+        )
+    return best
+
+
+def check_header(header: list[str], file: str, where: str = "line 1") -> None:
+    blank = [i + 1 for i, h in enumerate(header) if not h]
+    if blank:
+        raise BadInputError(f"{file}: {where}: column {blank[0]} has no name", "give every column a name")
+    seen: set[str] = set()
+    for h in header:
+        if h.casefold() in seen:
+            raise BadInputError(f"{file}: {where}: the column {h!r} occurs twice", "give every column its own name")
+        seen.add(h.casefold())
+
+
+def _wrong_width(table: RawTable, line: int, rec: list[str], cut: bool) -> None:
+    have, want = len(rec), len(table.header)
+    if cut and have < want:
+        raise BadInputError(
+            f"{table.at(line)}: the last line is cut off ({have} of {want} columns)",
+            "the file is incomplete — export or download it again",
+        )
+    name = _NAMES.get(table.delimiter or "", repr(table.delimiter))
+    hint = " — a decimal comma in a ','-separated file needs quotes" if table.delimiter == "," else ""
+    raise BadInputError(
+        f"{table.at(line)}: {have} columns where the header has {want} (delimiter {name}){hint}",
+        "make every row as wide as the header, or save the file again as CSV with ';'",
+    )

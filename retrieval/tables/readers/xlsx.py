@@ -1,0 +1,94 @@
+"""Excel workbooks (.xlsx) via openpyxl: the stored values, never the formulas, of one sheet."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from assistant.core.errors import BadInputError
+from retrieval.tables.readers.table import Cell, RawTable, check_header
+from retrieval.tables.textio import read_text
+
+
+def load_xlsx(path: Path, sheet: str | None = None) -> RawTable:
+    """The first sheet (or `sheet`) as a table; its first non-empty row is the header."""
+    values_wb, formulas_wb = _open(path, data_only=True), _open(path, data_only=False)
+    names = values_wb.sheetnames
+    if sheet is not None and sheet not in names:
+        raise BadInputError(f"{path.name}: there is no sheet {sheet!r} (sheets: {', '.join(names)})",
+                            f"pass one of these with --sheet, e.g. --sheet {names[0]!r}")
+    ws = values_wb[sheet] if sheet else values_wb.worksheets[0]
+    label = f"{path.name} (sheet {ws.title})"
+    _refuse_lost_formulas(formulas_wb[ws.title], ws, label)
+    header_row = next((r[0].row for r in ws.iter_rows() if any(_filled(c.value) for c in r)), None)
+    if header_row is None:
+        raise BadInputError(f"{label}: the sheet is empty", "put the table on the first sheet, or pass --sheet")
+    _refuse_merged_header(ws, header_row, label)
+    header_cells = [c.value for c in ws[header_row]]
+    while header_cells and not _filled(header_cells[-1]):
+        header_cells.pop()
+    header = [str(v).strip() if v is not None else "" for v in header_cells]
+    check_header(header, label, where=f"row {header_row}")
+    table = RawTable(label, header, where="row", header_line=header_row)
+    for row in ws.iter_rows(min_row=header_row + 1, max_col=len(header)):
+        cells = [_cell(c) for c in row] + [None] * (len(header) - len(row))
+        if any(_filled(c) for c in cells):
+            table.rows.append((row[0].row, cells))
+    if not table.rows:
+        other = f", or pick another sheet with --sheet ({', '.join(names)})" if len(names) > 1 else ""
+        raise BadInputError(f"{label}: header only, no rows", f"add the rows below the header{other}")
+    return table
+
+
+def _open(path: Path, data_only: bool) -> Any:
+    import openpyxl
+
+    try:
+        return openpyxl.load_workbook(path, data_only=data_only)
+    except Exception as exc:  # BadZipFile, InvalidFileException, KeyError...: openpyxl has no common base
+        raise _not_a_workbook(path) from exc
+
+
+def _not_a_workbook(path: Path) -> BadInputError:
+    try:
+        read_text(path)
+    except BadInputError:
+        return BadInputError(f"{path.name}: not an Excel workbook (.xlsx), and not text either",
+                             "open it in Excel and save it as .xlsx, or export the table as CSV")
+    return BadInputError(f"{path.name}: this is a text file, not an Excel workbook",
+                         f"rename it to {path.stem}.csv and import that, or save it from Excel as .xlsx")
+
+
+def _refuse_lost_formulas(formulas: Any, values: Any, label: str) -> None:
+    """A formula's result is only in the file when a spreadsheet program saved it; never guess it."""
+    lost = [c.coordinate for row in formulas.iter_rows() for c in row
+            if c.data_type == "f" and values[c.coordinate].value is None]
+    if lost:
+        more = f" (and {len(lost) - 1} more)" if len(lost) > 1 else ""
+        raise BadInputError(
+            f"{label}: cell {lost[0]} holds a formula without a saved result{more}",
+            "open the file in Excel or LibreOffice and save it (that stores the results), or paste values only",
+        )
+
+
+def _refuse_merged_header(ws: Any, header_row: int, label: str) -> None:
+    merged = [str(r) for r in ws.merged_cells.ranges if r.min_row <= header_row <= r.max_row]
+    if merged:
+        raise BadInputError(
+            f"{label}: merged header cells {', '.join(sorted(merged))}",
+            "unmerge them and give every column its own name in one header row",
+        )
+
+
+def _cell(c: Any) -> Cell:
+    """Numbers stay numbers; a cell shown as a percentage (0.108 as 10,8%) becomes 10.8."""
+    v = c.value
+    if isinstance(v, bool) or v is None:
+        return v
+    if isinstance(v, int | float):
+        return round(float(v) * 100, 10) if "%" in (c.number_format or "") else float(v)
+    return str(v).strip()
+
+
+def _filled(v: object) -> bool:
+    return v is not None and str(v).strip() != ""

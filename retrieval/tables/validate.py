@@ -1,0 +1,99 @@
+"""Checks every table reader runs on its values before anything reaches the store.
+
+What each check does, and why:
+- A percentage above 100 rejects the whole file. It almost always means the column has the wrong unit
+  (a count, or per 1.000, labelled as a percentage), so every row of that column is suspect.
+- A negative count, percentage or rate skips that one cell, with the reason in the report. Statistical
+  exports often use codes like -99 or -1 for "missing"; the rest of the file is still good.
+- Two rows for the same area, indicator, year and source with different values reject the file, naming
+  both lines: we cannot know which one is right. Exact repeats are dropped with a warning.
+"""
+
+from __future__ import annotations
+
+import math
+
+import pandas as pd
+
+from assistant.core.errors import BadInputError
+from retrieval.tables.store import KEY
+from retrieval.models import ImportReport
+
+NON_NEGATIVE = {"count", "percent", "per_1000"}
+PLACE_COLUMNS = ["line", "column"]
+
+
+def location(line: object, column: object, where: str = "line") -> str:
+    """'line 4, column Jeugdzorg %' — the words every error uses to point at a cell."""
+    text = f"{where} {line}"
+    return f"{text}, column {column}" if isinstance(column, str) and column else text
+
+
+def validate_values(
+    values: pd.DataFrame, units: dict[str, str], file: str, report: ImportReport, where: str = "line"
+) -> pd.DataFrame:
+    """Return the rows that may be stored; raise BadInputError when the file must be rejected.
+
+    `values` has the store's value columns plus `line` and `column`, which point back into the file.
+    """
+    if values.empty:
+        return values
+    unit = values["indicator"].map(units).fillna("count")
+    _check_percentages(values, unit, file, where)
+    values = _skip_negatives(values, unit, report, where)
+    return _drop_duplicates(values, file, report, where)
+
+
+def _check_percentages(values: pd.DataFrame, unit: pd.Series, file: str, where: str) -> None:
+    bad = values[(unit == "percent") & (values["value"] > 100)]
+    if bad.empty:
+        return
+    row = bad.iloc[0]
+    more = f" (and {len(bad) - 1} more)" if len(bad) > 1 else ""
+    raise BadInputError(
+        f"{file}: {location(row['line'], row['column'], where)}: {row['value']:g} is above 100 "
+        f"for the percentage {row['indicator']}{more}",
+        "percentages run from 0 to 100 — check the unit of this column (a count? per 1.000? shares ×100 twice?)",
+    )
+
+
+def _skip_negatives(values: pd.DataFrame, unit: pd.Series, report: ImportReport, where: str) -> pd.DataFrame:
+    neg = unit.isin(NON_NEGATIVE) & (values["value"] < 0)
+    for _, row in values[neg].iterrows():
+        report.skipped.append(
+            f"{location(row['line'], row['column'], where)}: {row['indicator']} = {row['value']:g} skipped — "
+            "a count, percentage or rate cannot be negative (often a missing-value code such as -99)"
+        )
+    return values[~neg]
+
+
+def _drop_duplicates(values: pd.DataFrame, file: str, report: ImportReport, where: str) -> pd.DataFrame:
+    dup = values.duplicated(KEY, keep=False)
+    if not dup.any():
+        return values
+    for _, group in values[dup].groupby(KEY, sort=False):
+        first = group.iloc[0]
+        for _, other in group.iloc[1:].iterrows():
+            if not _same_value(first["value"], other["value"]):
+                raise BadInputError(
+                    f"{file}: {location(first['line'], first['column'], where)} and "
+                    f"{location(other['line'], other['column'], where)} both give {first['area_code']} / "
+                    f"{first['indicator']} / {first['year']}, with {_show(first['value'])} and "
+                    f"{_show(other['value'])}",
+                    "keep one of the two rows (or give them different years or sources)",
+                )
+    again = values[values.duplicated(KEY)]
+    lines = ", ".join(str(x) for x in sorted(set(again["line"]))[:5])
+    report.warnings.append(f"{len(again)} values repeat an earlier one exactly ({where} {lines}"
+                           f"{', ...' if again['line'].nunique() > 5 else ''}); imported once")
+    return values.drop_duplicates(KEY, keep="first")
+
+
+def _same_value(a: float, b: float) -> bool:
+    if pd.isna(a) or pd.isna(b):
+        return bool(pd.isna(a) and pd.isna(b))
+    return math.isclose(float(a), float(b), rel_tol=1e-9, abs_tol=1e-9)
+
+
+def _show(value: float) -> str:
+    return "no value" if pd.isna(value) else f"{value:g}"
