@@ -15,8 +15,8 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 from typing import Any
 
-from assistant.api.errors import log_unexpected
-from assistant.wiring import Deps
+from assistant.core.errors import log_unexpected
+from assistant.deps import Deps
 from assistant.core.errors import DuidingError, NotFoundError
 from assistant.pipeline import AnswerService, Event
 from assistant.schemas import Answer, Question

@@ -11,7 +11,7 @@ from typing import Any
 
 from retrieval.tables.areas import AreaRef, area_table
 from assistant.compose.composer import Parts, compose, prompt_facts
-from assistant.wiring import Deps
+from assistant.deps import Deps
 from assistant.facts.build import FactRequest, FactSet, build_facts
 from assistant.understand.lexicon import STORY_THEMES
 from assistant.facts.patterns import pattern_facts, stories_in

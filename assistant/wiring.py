@@ -1,41 +1,24 @@
-"""The wired backends one process uses. Only entry points (CLI, API, UI launcher) build real ones."""
+"""The only place that builds real backends, for the CLI, the API and the launcher."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
+import logging
+from collections.abc import Iterator
 
-from assistant.schemas import StoryExcerpt
+from assistant.core.errors import DuidingError
 from assistant.core.settings import Settings
+from assistant.deps import Deps, StorySearch
+from assistant.llm.base import LLM, make_llm
+from assistant.story_search import story_search
 from retrieval.glossary.entries import Glossary
+from retrieval.search.indexing import open_story_store
 from retrieval.tables.store import IndicatorStore
-from retrieval.models import Story
 
-if TYPE_CHECKING:
-    from assistant.llm.base import LLM
-
-StorySearch = Callable[[str, str, list[str], int], list[StoryExcerpt]]
-IndicatorLink = Callable[[str], list[tuple[str, float]]]
-StoryList = Callable[[], list[Story]]
-
-
-@dataclass
-class Deps:
-    settings: Settings
-    store: IndicatorStore
-    glossary: Glossary
-    llm: LLM | None = None
-    stories_search: StorySearch | None = None
-    link_indicators: IndicatorLink | None = None
-    story_list: StoryList | None = None  # all stored stories, for story-pattern counts
+log = logging.getLogger("duiding.wiring")
 
 
 def build_deps(settings: Settings, with_llm: bool = True) -> Deps:
     """Real backends from settings; heavy ones (LLM, embedder) load lazily inside their modules."""
-    from assistant.cli.stories import open_story_store
-    from assistant.llm.base import make_llm
-
     return Deps(
         settings=settings,
         store=IndicatorStore(settings.indicator_dir),
@@ -50,8 +33,6 @@ def build_app_deps(settings: Settings) -> Deps:
 
     Each optional backend degrades with a logged reason instead of stopping the app.
     """
-    from assistant.api.server import build_llm, build_story_search
-
     deps = build_deps(settings, with_llm=False)
     deps.llm = build_llm(settings)
     deps.stories_search = build_story_search(settings, deps)
@@ -84,3 +65,33 @@ class IndicatorLinker:
         except (DuidingError, ImportError, OSError) as exc:
             logging.getLogger("duiding.deps").warning("indicator linking unavailable: %s", exc)
             return []
+
+
+class UnavailableLLM:
+    """Stands in for a backend that could not be built: every answer falls back to the facts, with a notice."""
+
+    def __init__(self, name: str, error: DuidingError) -> None:
+        self.name, self.model, self.error = name, "", error
+
+    def available(self) -> tuple[bool, str]:
+        return False, str(self.error)
+
+    def stream(self, messages: list[dict[str, str]]) -> Iterator[str]:
+        raise self.error
+
+
+def build_llm(settings: Settings) -> LLM | None:
+    try:
+        return make_llm(settings)
+    except DuidingError as exc:
+        log.warning("LLM backend '%s' unavailable, answering from facts only: %s", settings.llm, exc)
+        return UnavailableLLM(settings.llm, exc)
+
+
+def build_story_search(settings: Settings, deps: Deps) -> StorySearch | None:
+    """The retriever for stories in answers; without it answers carry no stories (logged, not fatal)."""
+    try:
+        return story_search(settings, deps.store)
+    except (DuidingError, ImportError, OSError) as exc:
+        log.warning("story search unavailable, answers will carry no stories: %s", exc)
+        return None

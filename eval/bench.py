@@ -133,7 +133,7 @@ def table_ingest(root: Path, repeats: int = 3) -> None:
 
 def story_ingest(embedder: str) -> None:
     """Stories/s for the 173 demo stories (PII scrub, store, vector index) with one embedder."""
-    from assistant.cli.stories import open_story_store
+    from retrieval.search.indexing import open_story_store
     from eval.gold_demo import STORIES
     from retrieval.stories.ingest import ingest_stories
 

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from eval.gold_build import Builder
 from eval.gold_demo import demo_gold, story_ids
-from eval.gold_demo_questions import Code
 from eval.gold_questions import EvalQuestion
+
+Code = Callable[[str], str]  # area name -> area code
 
 
 def trends(b: Builder, c: Code) -> list[EvalQuestion]:

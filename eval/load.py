@@ -139,7 +139,7 @@ def free_port() -> int:
 
 def load_demo_data(data_dir: Path, embedder: str | None = None) -> None:
     """The demo city (figures and stories) into data_dir, as `duiding demo` loads it."""
-    from assistant.cli.stories import open_story_store
+    from retrieval.search.indexing import open_story_store
     from assistant.core.settings import Settings
     from retrieval.demo.city import DEMO_DIR, load_demo
     from retrieval.tables.store import IndicatorStore

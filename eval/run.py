@@ -54,7 +54,7 @@ def demo_set() -> SetRun:
     from eval.gold_demo import GEMEENTE, STORIES, demo_gold
 
     def prepare(settings: Settings) -> None:
-        from assistant.cli.stories import open_story_store
+        from retrieval.search.indexing import open_story_store
         from retrieval.demo.city import load_demo
         from retrieval.tables.store import IndicatorStore
         from retrieval.stories.ingest import ingest_stories
@@ -108,7 +108,7 @@ def ask_all(run: SetRun, settings: Settings, llm: RecordingLLM | None, progress:
 def story_search(settings: Settings, deps: Any) -> Any:
     """Stories wired as the app's entry points wire them (assistant/api_server.py), when available."""
     try:
-        from assistant.api.server import build_story_search
+        from assistant.wiring import build_story_search
     except ImportError:
         return None
     return build_story_search(settings, deps)

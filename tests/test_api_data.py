@@ -111,7 +111,7 @@ def test_real_den_haag_profile_carries_the_cbs_attribution(den_haag_dir: Path) -
 
 
 def test_story_search_uses_the_retriever_and_never_returns_a_deleted_story(demo_dir: Path) -> None:
-    from assistant.api.story_search import story_search
+    from assistant.story_search import story_search
 
     app, deps = make_app(demo_dir)
     deps.stories_search = story_search(deps.settings, deps.store)

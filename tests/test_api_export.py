@@ -14,8 +14,8 @@ from fastapi.testclient import TestClient
 from test_api_support import assert_error, make_app
 
 from retrieval.tables.areas import area_table
-from assistant.cli.stories import open_story_store
-from assistant.wiring import Deps, StorySearch
+from retrieval.search.indexing import open_story_store
+from assistant.deps import Deps, StorySearch
 from assistant.schemas import StoryExcerpt
 
 QUESTIONS = ["Hoeveel huishoudens met een laag inkomen zijn er in Oude Haven?", "en in Molenwijk?"]

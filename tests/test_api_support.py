@@ -12,7 +12,8 @@ from fastapi import FastAPI
 from fastapi.testclient import TestClient
 
 from assistant.api.app import create_app
-from assistant.wiring import Deps, build_deps
+from assistant.deps import Deps
+from assistant.wiring import build_deps
 from assistant.core.settings import Settings
 
 DEMO_STORIES = Path(__file__).resolve().parents[1] / "retrieval" / "data" / "demo" / "stories.jsonl"
@@ -35,7 +36,7 @@ def make_app(data_dir: Path, llm: object | None = "default", **overrides: Any) -
 
 
 def load_demo_city(data_dir: Path) -> None:
-    from assistant.cli.stories import open_story_store
+    from retrieval.search.indexing import open_story_store
     from retrieval.demo.city import load_demo
     from retrieval.tables.store import IndicatorStore
     from retrieval.stories.ingest import ingest_stories

@@ -300,7 +300,7 @@ def test_a_full_ask_with_the_real_embedder_and_chromadb_makes_no_outbound_connec
     no_outbound: list[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from assistant.api.app import create_app
-    from assistant.cli.stories import open_story_store
+    from retrieval.search.indexing import open_story_store
     from assistant.wiring import build_app_deps
     from assistant.core.settings import Settings
     from retrieval.demo.city import load_demo

@@ -40,7 +40,7 @@ ingest_table(IndicatorStore(Path(sys.argv[1])), Path(sys.argv[2]), "long", sourc
 STORY_DRIVER = """
 import sys
 from pathlib import Path
-from assistant.cli.stories import open_story_store
+from retrieval.search.indexing import open_story_store
 from assistant.core.settings import Settings
 from retrieval.stories.ingest import ingest_stories
 settings = Settings(data_dir=Path(sys.argv[1]), embedder="fake", llm="none")

@@ -20,7 +20,8 @@ from fastapi.testclient import TestClient
 from test_api_support import api_settings, make_app
 from test_reliability_support import chat_stream, live_server, pinned_story_search, shown_text
 
-from assistant.wiring import Deps, build_deps
+from assistant.deps import Deps
+from assistant.wiring import build_deps
 from assistant.llm.base import FakeLLM
 from assistant.pipeline import AnswerService
 from assistant.llm.prompting import build_messages
@@ -47,7 +48,7 @@ def injected_dir(demo_base: Path, tmp_path_factory: pytest.TempPathFactory) -> P
     """The demo city plus the adversarial stories, imported by the real story ingest (with the PII scrub)."""
     import shutil
 
-    from assistant.cli.stories import open_story_store
+    from retrieval.search.indexing import open_story_store
     from retrieval.stories.ingest import ingest_stories
 
     data_dir = tmp_path_factory.mktemp("injection") / "data"
@@ -182,7 +183,7 @@ def test_markdown_export_quotes_stories_without_live_markup(injected_dir: Path) 
 
 def test_a_question_for_other_wijken_gets_only_stories_of_the_asked_area(injected_dir: Path) -> None:
     """With the real retriever: asking for Molenwijk's raw stories in an Oosterkade answer brings none."""
-    from assistant.api.server import build_story_search
+    from assistant.wiring import build_story_search
 
     deps = build_deps(api_settings(injected_dir))
     search = build_story_search(deps.settings, deps)

@@ -11,8 +11,9 @@ from fastapi.testclient import TestClient
 from streamlit.testing.v1 import AppTest
 
 from assistant.api.app import create_app
-from assistant.api.server import build_story_search
-from assistant.wiring import Deps, build_deps
+from assistant.wiring import build_story_search
+from assistant.deps import Deps
+from assistant.wiring import build_deps
 from assistant.cli.launcher import default_area, ensure_demo
 from assistant.llm.base import FakeLLM
 from assistant.core.settings import Settings

@@ -14,7 +14,7 @@ from fastapi.testclient import TestClient
 from streamlit.testing.v1 import AppTest
 from test_api_support import LONG_CSV
 
-from assistant.wiring import Deps
+from assistant.deps import Deps
 from ui.client import DuidingClient
 
 APP = Path(__file__).resolve().parents[1] / "ui" / "app.py"

@@ -17,7 +17,7 @@ from assistant.api.health import HealthService, health_router
 from assistant.api.ingest import IngestService, ingest_router
 from assistant.api.uploads import BodyLimitMiddleware
 from assistant.conversations import ChatService, ConversationStore
-from assistant.wiring import Deps
+from assistant.deps import Deps
 from assistant.compose.exercises import ExerciseService
 from assistant.api.security import (
     OPEN_PATHS,

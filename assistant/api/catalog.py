@@ -5,8 +5,8 @@ from __future__ import annotations
 from pydantic import BaseModel, Field
 
 from retrieval.tables.areas import LEVEL_RANK, AreaRef, area_table, candidates, normalize
-from assistant.cli.stories import open_story_store
-from assistant.wiring import Deps
+from retrieval.search.indexing import open_story_store
+from assistant.deps import Deps
 from assistant.core.errors import NotFoundError
 from assistant.facts.build import FactRequest, build_facts
 from assistant.schemas import ChartSeries, Fact

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import logging
-import traceback
 from typing import Any, Literal
 
 from fastapi import FastAPI, Request
@@ -13,9 +11,8 @@ from pydantic import BaseModel
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from assistant.core.errors import DuidingError
+from assistant.core.errors import DuidingError, log_unexpected
 
-log = logging.getLogger("duiding.api")
 
 GENERIC_MESSAGE = "Er ging iets mis in Duiding"
 GENERIC_FIX = "probeer het opnieuw; blijft het misgaan, kijk dan in het serverlog (zonder verhaaltekst)"
@@ -65,11 +62,21 @@ def error_json(status: int, code: str, message: str, fix: str = "",
     return JSONResponse(body.model_dump(), status_code=status, headers=headers)
 
 
+# The core's errors carry no HTTP status; the API's own errors name theirs (`http_status`).
+STATUS_BY_CODE = {"not_found": 404, "conflict": 409, "backend_unavailable": 503, "missing_extra": 503,
+                  "prompt_error": 500}
+
+
+def status_for(exc: DuidingError) -> int:
+    return int(getattr(exc, "http_status", 0) or STATUS_BY_CODE.get(exc.code, 400))
+
+
 def response_for(exc: Exception) -> JSONResponse:
     """The one mapping from an exception to the error shape."""
     if isinstance(exc, DuidingError):
-        headers = {"WWW-Authenticate": "Bearer"} if exc.http_status == 401 else None
-        return error_json(exc.http_status, exc.code, exc.message, exc.fix, headers)
+        status = status_for(exc)
+        headers = {"WWW-Authenticate": "Bearer"} if status == 401 else None
+        return error_json(status, exc.code, exc.message, exc.fix, headers)
     if isinstance(exc, RequestValidationError):
         return error_json(422, "invalid_request", _validation_message(exc),
                           "controleer de velden van het verzoek; het schema staat op /docs")
@@ -89,13 +96,6 @@ def _validation_message(exc: RequestValidationError) -> str:
         parts.append(f"{where}: {err.get('msg', 'ongeldig')}")
     more = f" (en {len(exc.errors()) - 3} meer)" if len(exc.errors()) > 3 else ""
     return "Ongeldig verzoek: " + "; ".join(parts) + more
-
-
-def log_unexpected(exc: BaseException, where: str = "") -> None:
-    """Log the type and the code path only: messages and locals can hold request bodies or story text."""
-    frames = traceback.extract_tb(exc.__traceback__)[-6:]
-    trail = " <- ".join(f"{f.filename.rsplit('/', 1)[-1]}:{f.lineno} {f.name}" for f in reversed(frames))
-    log.error("unexpected %s %s at %s", type(exc).__name__, where, trail)
 
 
 async def handle_error(request: Request, exc: Exception) -> JSONResponse:

@@ -6,9 +6,10 @@ from fastapi import APIRouter
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel
 
-from assistant.api.errors import error_responses, log_unexpected
-from assistant.cli.stories import open_story_store
-from assistant.wiring import Deps
+from assistant.api.errors import error_responses
+from assistant.core.errors import log_unexpected
+from retrieval.search.indexing import open_story_store
+from assistant.deps import Deps
 
 
 class HealthOut(BaseModel):

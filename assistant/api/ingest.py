@@ -14,8 +14,8 @@ from fastapi import APIRouter, File, Form, UploadFile
 
 from assistant.api.errors import error_responses
 from assistant.api.uploads import save_upload, shown_name
-from assistant.cli.stories import open_story_store
-from assistant.wiring import Deps
+from retrieval.search.indexing import open_story_store
+from assistant.deps import Deps
 from assistant.core.errors import BadInputError, ConflictError, DuidingError
 from retrieval.models import ImportReport
 

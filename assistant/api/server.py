@@ -4,49 +4,12 @@ from __future__ import annotations
 
 import copy
 import logging
-from collections.abc import Iterator
 from typing import Any
 
-from assistant.wiring import Deps, StorySearch
-from assistant.core.errors import DuidingError
-from assistant.llm.base import LLM
 from assistant.core.settings import Settings
+from assistant.wiring import build_app_deps
 
 log = logging.getLogger("duiding.api")
-
-
-class UnavailableLLM:
-    """Stands in for a backend that could not be built: every answer falls back to the facts, with a notice."""
-
-    def __init__(self, name: str, error: DuidingError) -> None:
-        self.name, self.model, self.error = name, "", error
-
-    def available(self) -> tuple[bool, str]:
-        return False, str(self.error)
-
-    def stream(self, messages: list[dict[str, str]]) -> Iterator[str]:
-        raise self.error
-
-
-def build_llm(settings: Settings) -> LLM | None:
-    from assistant.llm.base import make_llm
-
-    try:
-        return make_llm(settings)
-    except DuidingError as exc:
-        log.warning("LLM backend '%s' unavailable, answering from facts only: %s", settings.llm, exc)
-        return UnavailableLLM(settings.llm, exc)
-
-
-def build_story_search(settings: Settings, deps: Deps) -> StorySearch | None:
-    """The retriever for stories in answers; without it answers carry no stories (logged, not fatal)."""
-    from assistant.api.story_search import story_search
-
-    try:
-        return story_search(settings, deps.store)
-    except (DuidingError, ImportError, OSError) as exc:
-        log.warning("story search unavailable, answers will carry no stories: %s", exc)
-        return None
 
 
 class QuerylessAccess(logging.Filter):
@@ -75,7 +38,6 @@ def serve(settings: Settings, host: str | None = None, port: int | None = None) 
     import uvicorn
 
     from assistant.api.app import create_app
-    from assistant.wiring import build_app_deps
     from assistant.api.security import check_bind
 
     host = host or settings.api_host

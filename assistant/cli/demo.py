@@ -64,7 +64,7 @@ def _story_ingester() -> Callable[..., ImportReport] | None:
 def _story_store(settings: Settings) -> Any:
     """Prefer the CLI's story store, which attaches the derived (vector) indexes."""
     try:
-        from assistant.cli.stories import open_story_store
+        from retrieval.search.indexing import open_story_store
     except ImportError:
         from retrieval.stories.store import StoryStore
 

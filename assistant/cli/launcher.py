@@ -54,7 +54,7 @@ def default_area(settings: Settings) -> str | None:
     """settings.default_area, else the wijk with the most stories (ties: the lowest code)."""
     if settings.default_area:
         return settings.default_area
-    from assistant.cli.stories import open_story_store
+    from retrieval.search.indexing import open_story_store
     from retrieval.stories.filter import wijk_of
 
     try:

@@ -16,7 +16,7 @@ import click
 from assistant.core.errors import DuidingError
 from assistant.core.settings import Settings
 from retrieval.models import ImportReport, Story
-from retrieval.stories.store import StoryStore
+from retrieval.search.indexing import open_story_store
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -42,13 +42,6 @@ def friendly_errors(func: F) -> F:
 def _settings(ctx: click.Context) -> Settings:
     obj = ctx.find_root().obj
     return obj["settings"] if isinstance(obj, dict) and "settings" in obj else Settings()
-
-
-def open_story_store(settings: Settings) -> StoryStore:
-    """The story store with its derived indexes attached (the vector index subscribes here)."""
-    from retrieval.search.indexing import VectorIndexListener
-
-    return StoryStore.from_settings(settings, listeners=[VectorIndexListener(settings)])
 
 
 def _known_areas(settings: Settings) -> set[str] | None:

@@ -10,7 +10,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from retrieval.tables.areas import AreaRef, area_table, resolve
-from assistant.wiring import Deps
+from assistant.deps import Deps
 from assistant.core.errors import NotFoundError
 from assistant.compose.exercise_kinds import Ctx, Draft, ecologische_valkuil, kleine_aantallen, procentpunt, vergelijking
 from assistant.schemas import Fact

@@ -1,13 +1,18 @@
-"""One exception hierarchy. Every error says what went wrong and how to fix it."""
+"""One exception hierarchy. Every error says what went wrong and how to fix it.
+
+No HTTP here: assistant/api/errors.py maps each error code to a status.
+"""
 
 from __future__ import annotations
+
+import logging
+import traceback
 
 
 class DuidingError(Exception):
     """Base error: a message for the user and a concrete fix."""
 
     code = "error"
-    http_status = 400
 
     def __init__(self, message: str, fix: str = "") -> None:
         super().__init__(message)
@@ -29,19 +34,16 @@ class BadInputError(DuidingError):
 
 class NotFoundError(DuidingError):
     code = "not_found"
-    http_status = 404
 
 
 class ConflictError(DuidingError):
     code = "conflict"
-    http_status = 409
 
 
 class BackendUnavailableError(DuidingError):
     """An optional backend (LLM, embedder, Chroma server) cannot be used."""
 
     code = "backend_unavailable"
-    http_status = 503
 
 
 class MissingExtraError(BackendUnavailableError):
@@ -54,3 +56,10 @@ class MissingExtraError(BackendUnavailableError):
             f"The package '{package}' is not installed",
             f"install it with `pip install 'duiding[{extra}]'`",
         )
+
+
+def log_unexpected(exc: BaseException, where: str = "") -> None:
+    """Log the type and the code path only: messages and locals can hold request bodies or story text."""
+    frames = traceback.extract_tb(exc.__traceback__)[-6:]
+    trail = " <- ".join(f"{f.filename.rsplit('/', 1)[-1]}:{f.lineno} {f.name}" for f in reversed(frames))
+    logging.getLogger("duiding.api").error("unexpected %s %s at %s", type(exc).__name__, where, trail)

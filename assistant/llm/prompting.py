@@ -43,7 +43,6 @@ class PromptError(DuidingError):
     """A prompt template and the values given to it do not fit."""
 
     code = "prompt_error"
-    http_status = 500
 
 
 def render(text: str, values: Mapping[str, str], name: str) -> str:

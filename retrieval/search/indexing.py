@@ -140,3 +140,8 @@ class VectorIndexListener:
     def on_deleted(self, ids: Sequence[str]) -> None:
         # No try: a delete that cannot reach the index must fail, so the story stays and a retry can finish.
         self._open().on_deleted(ids)
+
+
+def open_story_store(settings: Settings) -> StoryStore:
+    """The story store with its derived indexes attached (the vector index subscribes here)."""
+    return StoryStore.from_settings(settings, listeners=[VectorIndexListener(settings)])

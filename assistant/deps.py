@@ -1,0 +1,31 @@
+"""What one process answers with: settings, stores, glossary and the optional backends (built in wiring.py)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from assistant.schemas import StoryExcerpt
+from assistant.core.settings import Settings
+from retrieval.glossary.entries import Glossary
+from retrieval.tables.store import IndicatorStore
+from retrieval.models import Story
+
+if TYPE_CHECKING:
+    from assistant.llm.base import LLM
+
+StorySearch = Callable[[str, str, list[str], int], list[StoryExcerpt]]
+IndicatorLink = Callable[[str], list[tuple[str, float]]]
+StoryList = Callable[[], list[Story]]
+
+
+@dataclass
+class Deps:
+    settings: Settings
+    store: IndicatorStore
+    glossary: Glossary
+    llm: LLM | None = None
+    stories_search: StorySearch | None = None
+    link_indicators: IndicatorLink | None = None
+    story_list: StoryList | None = None  # all stored stories, for story-pattern counts
