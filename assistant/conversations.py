@@ -13,12 +13,11 @@ import time
 from collections import OrderedDict
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
-from typing import Any
 
-from assistant.core.errors import log_unexpected
+from assistant.core.errors import DuidingError, NotFoundError, log_unexpected
 from assistant.deps import Deps
-from assistant.core.errors import DuidingError, NotFoundError
-from assistant.pipeline import AnswerService, Event
+from assistant.events import Done, Event, FactsReady, Failed
+from assistant.pipeline import AnswerService
 from assistant.schemas import Answer, Question
 from assistant.understand.question import Understanding
 
@@ -109,17 +108,18 @@ class ChatService:
     def ask(self, q: Question) -> Answer:
         conv = self.conversations.open(q.conversation_id)
         try:
-            answer, u = AnswerService(self.deps).ask(q, conv.understanding)
+            result = AnswerService(self.deps).ask(q, conv.understanding)
         except DuidingError:
             raise
         except Exception as exc:
             if self.deps.llm is None:
                 raise
             log_unexpected(exc, "chat (LLM part); answering without the LLM")
-            answer, u = AnswerService(replace(self.deps, llm=None)).ask(q, conv.understanding)
-            answer.notices.append(LLM_FAILED)
+            result = AnswerService(replace(self.deps, llm=None)).ask(q, conv.understanding)
+            result.answer.notices.append(LLM_FAILED)
+        answer = result.answer
         answer.conversation_id = conv.id
-        self.conversations.record(conv, answer, u)
+        self.conversations.record(conv, answer, result.understanding)
         return answer
 
     def stream(self, q: Question) -> ChatStream:
@@ -130,38 +130,31 @@ class ChatService:
         return ChatStream(conv.id, self._events(conv, first, events))
 
     def _events(self, conv: Conversation, first: Event, rest: Iterator[Event]) -> Iterator[Event]:
-        facts_answer = first.data.get("answer", {})
-        yield _with_id(first, conv.id)
+        yield first
         try:
             for event in rest:
-                if event.kind == "done":
-                    answer = Answer.model_validate(event.data["answer"]).model_copy(
-                        update={"conversation_id": conv.id})
-                    self.conversations.record(conv, answer, event.data.get("_understanding"))
-                    yield Event("done", {"answer": answer.model_dump(), "conversation_id": conv.id})
+                if isinstance(event, Done):
+                    answer = event.answer.model_copy(update={"conversation_id": conv.id})
+                    self.conversations.record(conv, answer, event.understanding)
+                    yield Done(answer, event.understanding)
                 else:
-                    yield _with_id(event, conv.id)
+                    yield event
         except Exception as exc:  # noqa: BLE001 - mid-stream: say so, then end with the facts answer
             log_unexpected(exc, "chat stream")
-            yield Event("error", {**_error_data(exc), "conversation_id": conv.id})
-            answer = _fallback(facts_answer, conv.id)
+            yield _failed(exc)
+            answer = _fallback(first.answer if isinstance(first, FactsReady) else None, conv.id)
             self.conversations.record(conv, answer, None)
-            yield Event("done", {"answer": answer.model_dump(), "conversation_id": conv.id})
+            yield Done(answer)
 
 
-def _with_id(event: Event, conversation_id: str) -> Event:
-    data = {k: v for k, v in event.data.items() if not k.startswith("_")}
-    return Event(event.kind, {**data, "conversation_id": conversation_id})
-
-
-def _error_data(exc: Exception) -> dict[str, Any]:
+def _failed(exc: Exception) -> Failed:
     if isinstance(exc, DuidingError):
-        return exc.as_dict()
-    return {"code": "internal", "message": LLM_FAILED, "fix": "probeer het opnieuw"}
+        return Failed(exc.code, exc.message, exc.fix)
+    return Failed("internal", LLM_FAILED, "probeer het opnieuw")
 
 
-def _fallback(facts_answer: dict[str, Any], conversation_id: str) -> Answer:
-    answer = Answer.model_validate(facts_answer)
+def _fallback(facts_answer: Answer | None, conversation_id: str) -> Answer:
+    answer = (facts_answer or Answer(question="")).model_copy(deep=True)
     answer.answer = answer.deterministic
     answer.llm = answer.llm.model_copy(update={"fallback_used": True, "reason": "stream failed"})
     answer.notices.append(LLM_FAILED)

@@ -6,11 +6,11 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from assistant.schemas import StoryExcerpt
 from assistant.core.settings import Settings
+from assistant.schemas import StoryExcerpt
 from retrieval.glossary.entries import Glossary
-from retrieval.tables.store import IndicatorStore
 from retrieval.models import Story
+from retrieval.tables.store import IndicatorStore
 
 if TYPE_CHECKING:
     from assistant.llm.base import LLM

@@ -6,48 +6,39 @@ import logging
 import time
 from collections import Counter
 from collections.abc import Iterator
-from dataclasses import dataclass, field
-from typing import Any
+from dataclasses import dataclass
 
-from retrieval.tables.areas import AreaRef, area_table
 from assistant.compose.composer import Parts, compose, prompt_facts
-from assistant.deps import Deps
-from assistant.facts.build import FactRequest, FactSet, build_facts
-from assistant.understand.lexicon import STORY_THEMES
-from assistant.facts.patterns import pattern_facts, stories_in
 from assistant.compose.replies import clarify_parts, no_area_parts, no_indicator_parts, title_for
+from assistant.deps import Deps
+from assistant.events import AnswerResult, Checked, Done, Event, FactsReady, Reset, SentenceReleased
+from assistant.facts.build import FactRequest, FactSet, build_facts
+from assistant.facts.patterns import pattern_facts, stories_in
 from assistant.schemas import Answer, Fact, LLMInfo, Question, StoryExcerpt
+from assistant.understand.lexicon import STORY_THEMES
 from assistant.understand.question import Understanding, understand
+from retrieval.tables.areas import AreaRef, area_table
 from retrieval.tables.store import StoreData
 
 log = logging.getLogger("duiding.pipeline")
-
-
-@dataclass
-class Event:
-    """What the pipeline streams: facts first, then checked sentences, then check and done."""
-
-    kind: str  # facts | sentence | reset | check | done | error
-    data: dict[str, Any] = field(default_factory=dict)
 
 
 class AnswerService:
     def __init__(self, deps: Deps) -> None:
         self.deps = deps
 
-    def ask(self, q: Question, prev: Understanding | None = None) -> tuple[Answer, Understanding]:
-        answer, u = Answer(question=q.question), None
+    def ask(self, q: Question, prev: Understanding | None = None) -> AnswerResult:
+        """The whole answer at once (the LLM part runs to its end)."""
         for event in self.stream(q, prev):
-            if event.kind == "done":
-                answer = Answer.model_validate(event.data["answer"])
-                u = event.data["_understanding"]
-        return answer, u  # type: ignore[return-value]
+            if isinstance(event, Done):
+                return AnswerResult(event.answer, event.understanding)
+        raise AssertionError("the answer stream ends with Done")
 
     def stream(self, q: Question, prev: Understanding | None = None) -> Iterator[Event]:
         t0 = time.perf_counter()
         answer, u, facts, parts = self._deterministic(q, prev)
         answer.timings_ms["deterministic"] = round((time.perf_counter() - t0) * 1000, 1)
-        yield Event("facts", {"answer": answer.model_dump()})
+        yield FactsReady(answer.model_copy(deep=True))
         llm = self.deps.llm
         if llm is None or not facts.facts or answer.clarify:
             answer.llm = LLMInfo(backend=self.deps.settings.llm if llm is None else llm.name, fallback_used=False,
@@ -56,8 +47,8 @@ class AnswerService:
         else:
             yield from self._llm_part(answer, u, facts, parts, t0)
         answer.timings_ms["total"] = round((time.perf_counter() - t0) * 1000, 1)
-        yield Event("check", {"check": answer.check.model_dump(), "llm": answer.llm.model_dump()})
-        yield Event("done", {"answer": answer.model_dump(), "_understanding": u})
+        yield Checked(answer.check, answer.llm)
+        yield Done(answer, u)
 
     def _deterministic(
         self, q: Question, prev: Understanding | None
@@ -140,8 +131,8 @@ class AnswerService:
     def _llm_part(self, answer: Answer, u: Understanding, facts: FactSet, parts: Parts,
                   t0: float) -> Iterator[Event]:
         from assistant.check.gate import GateLimits, gated_sentences
-        from assistant.llm.prompting import build_messages
         from assistant.check.references import References
+        from assistant.llm.prompting import build_messages
 
         deps = self.deps
         assert deps.llm is not None
@@ -157,10 +148,10 @@ class AnswerService:
                 if not shown:
                     answer.timings_ms["llm_first_sentence"] = round((time.perf_counter() - t0) * 1000, 1)
                 shown.append(ev.text)
-                yield Event("sentence", {"text": ev.text})
+                yield SentenceReleased(ev.text)
             elif ev.kind == "reset":
                 shown.clear()
-                yield Event("reset", {})
+                yield Reset(retry=ev.text == "retry")
             elif ev.outcome is not None:
                 out = ev.outcome
                 answer.check, answer.llm = out.check, out.info

@@ -6,7 +6,7 @@ from typing import Literal
 
 from pydantic import BaseModel, Field
 
-from assistant.core.settings import Audience
+from assistant.core.registry import AudienceName
 from retrieval.models import GlossaryEntry
 
 FactKind = Literal[
@@ -78,15 +78,46 @@ class ChartSeries(BaseModel):
     source_line: str
 
 
-class NumberCheck(BaseModel):
+NUMBER_CATEGORIES = ("number",)  # a number, year or reference that the facts do not back
+CONTENT_CATEGORIES = ("language", "leak", "markup", "place")  # not about numbers
+
+
+class Problem(BaseModel):
+    """One thing a check found wrong in a sentence: its category, what it is about, and the fix text."""
+
+    category: str = Field(description="number, unit, direction, citation, language, leak, markup or place.")
+    subject: str = Field(default="", description="The number or citation it is about, when there is one.")
+    text: str = Field(description="What is wrong and how to write it instead (Dutch; goes into the retry prompt).")
+
+
+class CheckResult(BaseModel):
+    """What the checks found in the LLM text; ok when they found nothing."""
+
     ok: bool = True
-    unsupported_numbers: list[str] = Field(default_factory=list)
-    wrong_directions: list[str] = Field(default_factory=list)
-    unknown_citations: list[str] = Field(default_factory=list)
-    unit_errors: list[str] = Field(default_factory=list)
-    content_problems: list[str] = Field(
-        default_factory=list, description="Not about numbers: wrong language, quoted instructions, links or markup."
-    )
+    problems: list[Problem] = Field(default_factory=list)
+
+    def _texts(self, *categories: str) -> list[str]:
+        return [p.text for p in self.problems if p.category in categories]
+
+    @property
+    def unsupported_numbers(self) -> list[str]:
+        return self._texts(*NUMBER_CATEGORIES)
+
+    @property
+    def wrong_directions(self) -> list[str]:
+        return self._texts("direction")
+
+    @property
+    def unknown_citations(self) -> list[str]:
+        return [p.subject for p in self.problems if p.category == "citation"]
+
+    @property
+    def unit_errors(self) -> list[str]:
+        return self._texts("unit")
+
+    @property
+    def content_problems(self) -> list[str]:
+        return self._texts(*CONTENT_CATEGORIES)
 
 
 class LLMInfo(BaseModel):
@@ -99,7 +130,7 @@ class LLMInfo(BaseModel):
 
 class Question(BaseModel):
     question: str
-    audience: Audience = "jongerenwerker"
+    audience: AudienceName = "jongerenwerker"
     area: str | None = None
     year: int | None = None
     conversation_id: str | None = None
@@ -108,7 +139,7 @@ class Question(BaseModel):
 class Answer(BaseModel):
     question: str
     language: Literal["nl", "en"] = "nl"
-    audience: Audience = "jongerenwerker"
+    audience: AudienceName = "jongerenwerker"
     areas: list[str] = Field(default_factory=list)
     indicators: list[str] = Field(default_factory=list)
     years: list[int] = Field(default_factory=list)
@@ -123,7 +154,7 @@ class Answer(BaseModel):
     follow_ups: list[str] = Field(default_factory=list)
     clarify: list[dict[str, str]] = Field(default_factory=list)
     charts: list[ChartSeries] = Field(default_factory=list)
-    check: NumberCheck = Field(default_factory=NumberCheck)
+    check: CheckResult = Field(default_factory=CheckResult)
     llm: LLMInfo = Field(default_factory=LLMInfo)
     timings_ms: dict[str, float] = Field(default_factory=dict)
     attribution: list[str] = Field(default_factory=list)

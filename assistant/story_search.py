@@ -9,14 +9,14 @@ from __future__ import annotations
 import threading
 from pathlib import Path
 
-from retrieval.tables.areas import area_table
+from assistant.core.settings import Settings
 from assistant.deps import StorySearch
 from assistant.schemas import StoryExcerpt
-from assistant.core.settings import Settings
-from retrieval.tables.store import IndicatorStore
 from retrieval.models import Story
 from retrieval.search.indexing import open_story_store
 from retrieval.stories.store import STORIES_FILE
+from retrieval.tables.areas import area_table
+from retrieval.tables.store import IndicatorStore
 
 
 class RetrieverStorySearch:

@@ -54,9 +54,9 @@ class IndicatorLinker:
 
         try:
             if self._retriever is None:
-                from retrieval.tables.areas import area_table
                 from retrieval.search.area_scope import AreaInfo
                 from retrieval.search.indexing import open_retriever
+                from retrieval.tables.areas import area_table
 
                 areas = [AreaInfo(a.code, a.name, a.level, a.parent_code)
                          for a in area_table(self.store.load().areas)]

@@ -46,8 +46,8 @@ def pct(values: list[float], q: float) -> float:
 
 
 def service(settings: Settings) -> Any:
-    from assistant.wiring import build_deps
     from assistant.pipeline import AnswerService
+    from assistant.wiring import build_deps
 
     return AnswerService(build_deps(settings, with_llm=False))
 
@@ -58,7 +58,7 @@ def ask_path(label: str, settings: Settings, questions: list[str], runs: int) ->
 
     svc = service(settings)
     start = time.perf_counter()
-    first, _ = svc.ask(Question(question=questions[0]))
+    first = svc.ask(Question(question=questions[0])).answer
     cold = (time.perf_counter() - start) * 1000
     times = []
     for i in range(runs):
@@ -89,8 +89,8 @@ def demo_store(data_dir: Path) -> Settings:
 
 def den_haag_store(data_dir: Path, root: Path) -> tuple[Settings, int, float]:
     """Import KWB 2019 + 2021 through Duiding's reader; returns rows imported and seconds."""
-    from retrieval.tables.store import IndicatorStore
     from retrieval.tables.ingest import ingest_table
+    from retrieval.tables.store import IndicatorStore
 
     settings = Settings(data_dir=data_dir, llm="none", embedder="fake")
     store, rows, start = IndicatorStore(settings.indicator_dir), 0, time.perf_counter()
@@ -101,8 +101,8 @@ def den_haag_store(data_dir: Path, root: Path) -> tuple[Settings, int, float]:
 
 def nl_store(data_dir: Path) -> tuple[Settings, int, float]:
     from eval.bench_facts import nl_frames
-    from retrieval.tables.store import ImportBatch, IndicatorStore
     from retrieval.models import ImportReport
+    from retrieval.tables.store import ImportBatch, IndicatorStore
 
     settings = Settings(data_dir=data_dir, llm="none", embedder="fake")
     start = time.perf_counter()
@@ -114,8 +114,8 @@ def nl_store(data_dir: Path) -> tuple[Settings, int, float]:
 
 def table_ingest(root: Path, repeats: int = 3) -> None:
     """Rows/s for the real KWB 2019 file (159 rows × 118 columns), each time into a fresh store."""
-    from retrieval.tables.store import IndicatorStore
     from retrieval.tables.ingest import ingest_table
+    from retrieval.tables.store import IndicatorStore
 
     path, year = FILES[0]
     rates = []
@@ -133,8 +133,8 @@ def table_ingest(root: Path, repeats: int = 3) -> None:
 
 def story_ingest(embedder: str) -> None:
     """Stories/s for the 173 demo stories (PII scrub, store, vector index) with one embedder."""
-    from retrieval.search.indexing import open_story_store
     from eval.gold_demo import STORIES
+    from retrieval.search.indexing import open_story_store
     from retrieval.stories.ingest import ingest_stories
 
     with tempfile.TemporaryDirectory(prefix="duiding-bench-stories-") as tmp:
@@ -172,7 +172,7 @@ def embedded_ttft(data_dir: Path) -> None:
 
     for label in ("cold", "warm", "warm"):
         probe.calls.clear()
-        answer, _ = svc.ask(Question(question=DEMO_QUESTIONS[0]))
+        answer = svc.ask(Question(question=DEMO_QUESTIONS[0])).answer
         first = probe.calls[0] if probe.calls else None
         ttft = "no token before the timeout" if first is None else f"{first:,.0f} ms to the first token"
         print(f"  embedded TTFT ({label}): {ttft}; {len(probe.calls)} call(s); first checked sentence at "

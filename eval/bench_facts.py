@@ -20,12 +20,12 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from assistant.core.settings import Settings
 from assistant.facts.build import FactRequest, build_facts
 from assistant.facts.index import index_for
-from assistant.core.settings import Settings
+from retrieval.models import ImportReport
 from retrieval.tables.catalogue import base_catalogue
 from retrieval.tables.store import AREA_COLUMNS, VALUE_COLUMNS, ImportBatch, IndicatorStore, StoreData
-from retrieval.models import ImportReport
 
 REPO = Path(__file__).resolve().parents[1]
 KWB2019 = "dhzw_synthetic_population/kwb2019_84583NED_full/marginal_distributions_TheHague_2019_84583NED.csv"

@@ -12,7 +12,8 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 
-from assistant.core.settings import AUDIENCES, Settings
+from assistant.core import registry
+from assistant.core.settings import Settings
 
 QUESTIONS = [
     "Is de jeugdzorg in Weverskwartier hoog?",
@@ -41,9 +42,9 @@ class TimedLLM:
 
 
 def main() -> None:
-    from assistant.wiring import build_deps
     from assistant.pipeline import AnswerService
     from assistant.schemas import Question
+    from assistant.wiring import build_deps
     from retrieval.demo.city import load_demo
     from retrieval.tables.store import IndicatorStore
 
@@ -55,7 +56,7 @@ def main() -> None:
         deps.llm = timed
         service = AnswerService(deps)
         print(f"{'audience':<15} {'warm TTFT p50':>14} {'max':>7} {'total p50':>10} {'retries':>8}")
-        for audience in AUDIENCES:
+        for audience in registry.names("audience"):
             ttft, total, retries = [], [], 0
             for i, q in enumerate(QUESTIONS):
                 timed.firsts.clear()

@@ -18,12 +18,12 @@ from pathlib import Path
 
 from assistant.core.settings import Settings
 from eval.retrieval_eval import DEMO_STORIES, load_story_queries
+from retrieval.search.chroma import VectorStore
 from retrieval.search.embeddings import make_embedder
 from retrieval.search.retrieve import Retriever
-from retrieval.search.chroma import VectorStore
-from retrieval.stories.store import StoryStore
 from retrieval.stories.filter import StoryFilter
 from retrieval.stories.ingest import ingest_stories
+from retrieval.stories.store import StoryStore
 
 WIJKEN = [f"WK9901{i:02d}" for i in range(1, 21)]
 

@@ -139,11 +139,11 @@ def free_port() -> int:
 
 def load_demo_data(data_dir: Path, embedder: str | None = None) -> None:
     """The demo city (figures and stories) into data_dir, as `duiding demo` loads it."""
-    from retrieval.search.indexing import open_story_store
     from assistant.core.settings import Settings
     from retrieval.demo.city import DEMO_DIR, load_demo
-    from retrieval.tables.store import IndicatorStore
+    from retrieval.search.indexing import open_story_store
     from retrieval.stories.ingest import ingest_stories
+    from retrieval.tables.store import IndicatorStore
 
     settings = Settings(data_dir=data_dir, llm="none")
     if embedder:

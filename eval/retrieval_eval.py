@@ -23,11 +23,11 @@ from assistant.core.errors import DuidingError
 from assistant.core.settings import Settings
 from eval.retrieval_metrics import Candidate, Run, Scores, calibrate_floor, score_runs
 from eval.retrieval_report import write_reports
+from retrieval.search.chroma import DocKind, VectorStore
 from retrieval.search.embeddings import make_embedder
 from retrieval.search.fusion import Floor
 from retrieval.search.indexing import glossary_docs, indicator_docs, sync_docs, sync_stories
 from retrieval.search.retrieve import Mode, Retriever
-from retrieval.search.chroma import DocKind, VectorStore
 from retrieval.stories.filter import StoryFilter
 
 EVAL_DIR = Path(__file__).parent
@@ -54,8 +54,8 @@ def load_term_queries(path: Path = EVAL_DIR / "retrieval_terms.yaml") -> list[di
 
 def load_demo(data_dir: Path, stories_path: Path = DEMO_STORIES) -> Settings:
     """Ingest the demo stories (scrubbed, like any import) into a fresh data dir."""
-    from retrieval.stories.store import StoryStore
     from retrieval.stories.ingest import ingest_stories
+    from retrieval.stories.store import StoryStore
 
     settings = Settings(data_dir=data_dir, embedder="fake")
     ingest_stories(stories_path, StoryStore.from_settings(settings), None, settings)
@@ -64,9 +64,9 @@ def load_demo(data_dir: Path, stories_path: Path = DEMO_STORIES) -> Settings:
 
 def build_retriever(settings: Settings, embedder: str, with_docs: bool = True) -> tuple[Retriever, float]:
     """Index stories (and glossary and catalogue) with one embedder; returns the retriever and seconds taken."""
-    from retrieval.tables.catalogue import base_catalogue
     from retrieval.glossary.entries import load_glossary
     from retrieval.stories.store import StoryStore
+    from retrieval.tables.catalogue import base_catalogue
 
     emb_settings = settings.model_copy(update={"embedder": embedder})
     store = VectorStore(emb_settings, make_embedder(emb_settings))

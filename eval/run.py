@@ -54,10 +54,10 @@ def demo_set() -> SetRun:
     from eval.gold_demo import GEMEENTE, STORIES, demo_gold
 
     def prepare(settings: Settings) -> None:
-        from retrieval.search.indexing import open_story_store
         from retrieval.demo.city import load_demo
-        from retrieval.tables.store import IndicatorStore
+        from retrieval.search.indexing import open_story_store
         from retrieval.stories.ingest import ingest_stories
+        from retrieval.tables.store import IndicatorStore
 
         store = IndicatorStore(settings.indicator_dir)
         load_demo(store)
@@ -77,8 +77,8 @@ def real_set() -> SetRun | None:
         return None
 
     def prepare(settings: Settings) -> None:
-        from retrieval.tables.store import IndicatorStore
         from retrieval.tables.ingest import ingest_table
+        from retrieval.tables.store import IndicatorStore
 
         store = IndicatorStore(settings.indicator_dir)
         for path, year in FILES:
@@ -88,8 +88,8 @@ def real_set() -> SetRun | None:
 
 
 def ask_all(run: SetRun, settings: Settings, llm: RecordingLLM | None, progress: Progress) -> list[TurnScore]:
-    from assistant.wiring import build_deps
     from assistant.pipeline import AnswerService
+    from assistant.wiring import build_deps
 
     deps = build_deps(settings, with_llm=False)
     deps.llm = llm
@@ -120,7 +120,8 @@ def ask_one(service: Any, q: EvalQuestion, ctx: Context, llm: RecordingLLM | Non
     prev, out = None, []
     for i, turn in enumerate(q.turns):
         try:
-            answer, prev = service.ask(Question(question=turn.question, audience=q.audience), prev)  # type: ignore[arg-type]
+            result = service.ask(Question(question=turn.question, audience=q.audience), prev)
+            answer, prev = result.answer, result.understanding
             out.append(score_turn(q, i, turn, answer, llm.take() if llm else None, ctx))
         except Exception as exc:  # noqa: BLE001 - one broken question must not end the run; it is reported
             if llm:

@@ -57,10 +57,7 @@ def make_backend(settings: Settings) -> tuple[RecordingLLM | None, str]:
         raise SystemExit(f"LLM backend '{settings.llm}' is not available: {exc}") from exc
     if llm is None:
         return None, "deterministic answers only"
-    available = getattr(llm, "available", None)
-    if available is not None:
-        ok, note = available()
-        if not ok:
-            raise SystemExit(f"LLM backend '{settings.llm}' is not available: {note}")
-        return RecordingLLM(llm), note
-    return RecordingLLM(llm), f"{llm.name} {getattr(llm, 'model', '')}"
+    ok, note = llm.available()
+    if not ok:
+        raise SystemExit(f"LLM backend '{settings.llm}' is not available: {note}")
+    return RecordingLLM(llm), note

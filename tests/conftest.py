@@ -47,8 +47,8 @@ def settings(tmp_path: Path) -> Settings:
 @pytest.fixture(scope="session")
 def den_haag_dir(tmp_path_factory: pytest.TempPathFactory, real_data: Path) -> Path:
     """A data dir with Den Haag KWB 2019 (full) and 2021 (subset) imported once per session."""
-    from retrieval.tables.store import IndicatorStore
     from retrieval.tables.ingest import ingest_table
+    from retrieval.tables.store import IndicatorStore
 
     data_dir = tmp_path_factory.mktemp("den_haag")
     store = IndicatorStore(Settings(data_dir=data_dir).indicator_dir)

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from retrieval.search.area_scope import AreaInfo
 from retrieval.models import Story
+from retrieval.search.area_scope import AreaInfo
 
 WIJK = "WK990101"  # Oude Haven
 BUURT_BUSY = "BU99010101"  # Havenkwartier: enough stories of its own

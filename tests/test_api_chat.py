@@ -17,10 +17,10 @@ from llm_servers import FakeLLMServer, Script
 from test_api_support import assert_error, make_app
 
 from assistant.conversations import ConversationStore
+from assistant.core.settings import Settings
 from assistant.llm.base import FakeLLM
 from assistant.llm.openai_compat import OpenAICompatibleLLM
 from assistant.schemas import Answer
-from assistant.core.settings import Settings
 
 QUESTION = "Hoeveel huishoudens met een laag inkomen zijn er in Oude Haven?"
 F1_CHUNKS = ["Huishoudens met een laag inkomen in Oude Haven (2023): ", "10,7% van de particuliere huishoudens [F1]. "]

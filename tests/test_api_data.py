@@ -79,8 +79,8 @@ def test_health_and_readiness(client: TestClient) -> None:
 
 
 def test_readiness_reports_an_unreachable_llm_without_failing(demo_dir: Path) -> None:
-    from assistant.llm.openai_compat import OpenAICompatibleLLM
     from assistant.core.settings import Settings
+    from assistant.llm.openai_compat import OpenAICompatibleLLM
 
     app, _ = make_app(demo_dir, llm=OpenAICompatibleLLM(Settings(openai_base_url="http://127.0.0.1:9/v1")))
     with TestClient(app) as c:

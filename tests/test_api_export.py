@@ -13,10 +13,10 @@ from docx import Document
 from fastapi.testclient import TestClient
 from test_api_support import assert_error, make_app
 
-from retrieval.tables.areas import area_table
-from retrieval.search.indexing import open_story_store
 from assistant.deps import Deps, StorySearch
 from assistant.schemas import StoryExcerpt
+from retrieval.search.indexing import open_story_store
+from retrieval.tables.areas import area_table
 
 QUESTIONS = ["Hoeveel huishoudens met een laag inkomen zijn er in Oude Haven?", "en in Molenwijk?"]
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"

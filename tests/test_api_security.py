@@ -17,8 +17,8 @@ from fastapi.testclient import TestClient
 from pydantic import SecretStr
 from test_api_support import assert_error, make_app
 
-from assistant.cli.main import cli
 from assistant.api.security import UnsafeBindError, check_bind, is_loopback, token_matches
+from assistant.cli.main import cli
 
 TOKEN = "s3cret-token-for-tests"
 ROOT = Path(__file__).resolve().parents[1]

@@ -12,9 +12,9 @@ from fastapi import FastAPI
 from fastapi.testclient import TestClient
 
 from assistant.api.app import create_app
+from assistant.core.settings import Settings
 from assistant.deps import Deps
 from assistant.wiring import build_deps
-from assistant.core.settings import Settings
 
 DEMO_STORIES = Path(__file__).resolve().parents[1] / "retrieval" / "data" / "demo" / "stories.jsonl"
 LONG_CSV = "area_code,area_name,level,parent_code,indicator,year,value,unit\n" + "".join(
@@ -36,10 +36,10 @@ def make_app(data_dir: Path, llm: object | None = "default", **overrides: Any) -
 
 
 def load_demo_city(data_dir: Path) -> None:
-    from retrieval.search.indexing import open_story_store
     from retrieval.demo.city import load_demo
-    from retrieval.tables.store import IndicatorStore
+    from retrieval.search.indexing import open_story_store
     from retrieval.stories.ingest import ingest_stories
+    from retrieval.tables.store import IndicatorStore
 
     settings = api_settings(data_dir)
     store = IndicatorStore(settings.indicator_dir)

@@ -6,8 +6,8 @@ import difflib
 
 import pandas as pd
 
-from retrieval.tables.areas import AreaRef, _prefer_wijk, area_index, area_table, candidates, normalize
 from retrieval.demo.city import DEMO_DIR
+from retrieval.tables.areas import AreaRef, _prefer_wijk, area_index, area_table, candidates, normalize
 
 
 def scan(refs: list[AreaRef], text: str) -> list[AreaRef]:

@@ -15,8 +15,8 @@ from conftest import tree_digest
 from assistant.cli.main import cli
 from assistant.core.errors import BadInputError
 from assistant.core.settings import Settings
-from retrieval.tables.store import IndicatorStore
 from retrieval.tables.ingest import ingest_table
+from retrieval.tables.store import IndicatorStore
 
 BAD = Path(__file__).parent / "data" / "bad"
 CASES = yaml.safe_load((BAD / "cases.yaml").read_text(encoding="utf-8"))

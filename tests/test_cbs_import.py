@@ -11,8 +11,8 @@ from conftest import KWB2019, NAMES2022, tree_digest
 
 from assistant.core.errors import BadInputError
 from retrieval.tables.catalogue import qualified_stems
-from retrieval.tables.store import IndicatorStore
 from retrieval.tables.ingest import ingest_table
+from retrieval.tables.store import IndicatorStore
 
 
 def _value(data_dir: Path, code: str, ind: str, year: int = 2019) -> float:

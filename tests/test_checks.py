@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 from sample_facts import moerwijk_facts, num, stories, trend_fact
 
-from assistant.check.numbers import check_text, extract_numbers, split_sentences
 from assistant.check.claims import extract_years
+from assistant.check.numbers import check_text, extract_numbers, split_sentences
 from assistant.schemas import Fact, StoryExcerpt
 
 FACTS = [*moerwijk_facts(), trend_fact()]

@@ -9,10 +9,10 @@ from __future__ import annotations
 import pytest
 from sample_facts import num
 
-from assistant.check.numbers import check_text
 from assistant.check.gate import GateLimits, gated_sentences
-from assistant.llm.base import FakeLLM
+from assistant.check.numbers import check_text
 from assistant.check.references import References
+from assistant.llm.base import FakeLLM
 from assistant.schemas import Fact, FactSource
 
 NAMES = {"WK990111": "Lindenhove", "SD990103": "Zuid", "GM9901": "Duinhaven", "NL00": "Nederland",

@@ -11,9 +11,9 @@ import pytest
 from click.testing import CliRunner
 
 from assistant.cli.main import cli
-from retrieval.tables.catalogue import base_catalogue
 from retrieval.demo.city import DEMO_DIR, SEED, SOURCE, TRUTH_PATH, generate, load_demo, render, write_demo
 from retrieval.demo.counts import COUNT_KEYS, SENSITIVE
+from retrieval.tables.catalogue import base_catalogue
 from retrieval.tables.store import IndicatorStore
 
 WEVERSKWARTIER, LINDENHOVE, NIEUW_WEDERIK = "WK990110", "WK990111", "WK990117"

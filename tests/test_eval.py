@@ -116,10 +116,10 @@ def _perturb(text: str) -> str:
 
 def test_faithfulness_rejects_perturbed_real_answers(tmp_path: Path) -> None:
     """On real deterministic answers every number is faithful; shifted by ~13% almost none is."""
-    from assistant.wiring import build_deps
+    from assistant.core.settings import Settings
     from assistant.pipeline import AnswerService
     from assistant.schemas import Question
-    from assistant.core.settings import Settings
+    from assistant.wiring import build_deps
     from eval.gold_demo import GEMEENTE
     from eval.gold_pool import build_pool
     from eval.metrics import Context, quoted_passages
@@ -134,7 +134,7 @@ def test_faithfulness_rejects_perturbed_real_answers(tmp_path: Path) -> None:
     totals = [0, 0, 0]  # numbers, faithful as shown, faithful after perturbing
     for q in [q for q in load_yaml(OUT, "demo") if q.type in ("value", "comparison", "trend")][:12]:
         turn = q.turns[0]
-        answer, _ = service.ask(Question(question=turn.question))
+        answer = service.ask(Question(question=turn.question)).answer
         answered = [*answer.indicators, *(f.indicator for f in answer.facts if f.indicator)]
         pool = build_pool(ctx.gold, turn.expect, GEMEENTE, [*answer.areas], answered)
         text = remove_quoted(answer.answer, quoted_passages(answer))

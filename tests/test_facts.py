@@ -8,11 +8,11 @@ import pandas as pd
 import pytest
 from conftest import KWB2019, KWB2021
 
-from retrieval.tables.areas import area_table, resolve
 from assistant.check.numbers import check_text
+from assistant.core.settings import Settings
 from assistant.facts.build import FactRequest, FactSet, build_facts
 from assistant.schemas import Fact
-from assistant.core.settings import Settings
+from retrieval.tables.areas import area_table, resolve
 from retrieval.tables.store import IndicatorStore, StoreData
 
 MOERWIJK, SCHILDERSBUURT, ZUIDERPARK, OOSTDUINEN, GM = "WK051836", "WK051829", "WK051835", "WK051801", "GM0518"

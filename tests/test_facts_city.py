@@ -6,10 +6,10 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
+from assistant.core.settings import Settings
 from assistant.facts.build import FactRequest, FactSet, build_facts
 from assistant.facts.index import index_for
 from assistant.schemas import Fact
-from assistant.core.settings import Settings
 from retrieval.tables.catalogue import base_catalogue
 from retrieval.tables.store import AREA_COLUMNS, VALUE_COLUMNS, StoreData
 

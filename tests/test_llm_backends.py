@@ -8,9 +8,9 @@ import pytest
 from llm_servers import FakeLLMServer, Script
 
 from assistant.core.errors import BackendUnavailableError
+from assistant.core.settings import Settings
 from assistant.llm.ollama import OllamaLLM
 from assistant.llm.openai_compat import OpenAICompatibleLLM
-from assistant.core.settings import Settings
 
 MESSAGES = [{"role": "system", "content": "Je bent Duiding."}, {"role": "user", "content": "Hoi"}]
 

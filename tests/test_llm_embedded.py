@@ -8,8 +8,8 @@ from pathlib import Path
 import pytest
 
 from assistant.core.errors import BackendUnavailableError
-from assistant.llm.embedded import MODEL_FILE, assemble_model
 from assistant.core.settings import Settings
+from assistant.llm.embedded import MODEL_FILE, assemble_model
 
 DEMO_QUESTIONS = [
     "Is de jeugdzorg in Weverskwartier hoog?",
@@ -41,9 +41,9 @@ def test_a_changed_file_after_verification_is_verified_again(tmp_path: Path) -> 
 
 @pytest.mark.integration
 def test_real_embedded_model_answers_demo_questions_with_checked_citations(tmp_path: Path) -> None:
-    from assistant.wiring import build_deps
     from assistant.pipeline import AnswerService
     from assistant.schemas import Question
+    from assistant.wiring import build_deps
     from retrieval.demo.city import load_demo
     from retrieval.tables.store import IndicatorStore
 
@@ -52,7 +52,7 @@ def test_real_embedded_model_answers_demo_questions_with_checked_citations(tmp_p
     service = AnswerService(build_deps(settings))
     shown, with_citations = 0, 0
     for question in DEMO_QUESTIONS:
-        answer, _ = service.ask(Question(question=question))
+        answer = service.ask(Question(question=question)).answer
         ok = bool(answer.llm_text) and not answer.llm.fallback_used and answer.check.ok
         cited = ok and bool(re.findall(r"\[F\d+\]", answer.llm_text))
         shown, with_citations = shown + ok, with_citations + cited

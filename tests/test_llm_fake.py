@@ -2,18 +2,18 @@
 
 from __future__ import annotations
 
-import sys
-import types
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 from sample_facts import glossary, moerwijk_facts, stories
 
 from assistant.check.numbers import check_text
+from assistant.core import registry
 from assistant.core.errors import BackendUnavailableError, MissingExtraError
+from assistant.core.settings import Settings
 from assistant.llm.base import NO_FACTS_REPLY, FakeLLM, NoLLM, make_llm
 from assistant.llm.prompting import build_messages
-from assistant.core.settings import Settings
 
 MESSAGES = [{"role": "system", "content": "Je bent Duiding."}, {"role": "user", "content": "Vraag?"}]
 
@@ -99,31 +99,31 @@ def test_make_llm_none_and_fake(tmp_path: Path) -> None:
     assert isinstance(make_llm(settings(tmp_path, "fake")), FakeLLM)
 
 
-def test_make_llm_names_the_fix_when_the_backend_module_is_missing(
+def test_make_llm_names_the_fix_when_the_backend_is_not_registered(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setitem(sys.modules, "assistant.llm.embedded", None)  # makes the import fail
+    chosen = settings(tmp_path, "embedded")
+    monkeypatch.delitem(registry._entries["llm"], "embedded")  # as if its module were not installed
     with pytest.raises(BackendUnavailableError) as info:
-        make_llm(settings(tmp_path, "embedded"))
+        make_llm(chosen)
     assert not isinstance(info.value, MissingExtraError)
     assert "embedded" in info.value.message and "DUIDING_LLM" in info.value.fix
 
 
-def _backend_module(name: str, class_name: str, missing: str) -> types.ModuleType:
-    """A stand-in backend module whose class fails the way a missing heavy dependency does."""
-    module = types.ModuleType(name)
+def _failing_backend(missing: str) -> type:
+    """A stand-in backend class that fails the way a missing heavy dependency does."""
 
     class Backend:
         def __init__(self, settings: Settings) -> None:
             raise ModuleNotFoundError(f"No module named '{missing}'", name=missing)
 
-    setattr(module, class_name, Backend)
-    return module
+    return Backend
 
 
 def test_make_llm_names_the_pip_extra_for_a_missing_dependency(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    module = _backend_module("assistant.llm.embedded", "EmbeddedLLM", "llama_cpp")
-    monkeypatch.setitem(sys.modules, "assistant.llm.embedded", module)
+    entry = registry.get("llm", "embedded")
+    monkeypatch.setitem(registry._entries["llm"], "embedded",
+                        replace(entry, factory=_failing_backend("llama_cpp")))
     with pytest.raises(MissingExtraError) as info:
         make_llm(settings(tmp_path, "embedded"))
     assert "duiding[embedded]" in info.value.fix
@@ -131,8 +131,8 @@ def test_make_llm_names_the_pip_extra_for_a_missing_dependency(
 
 def test_make_llm_names_the_package_when_there_is_no_extra(
         tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    module = _backend_module("assistant.llm.openai_compat", "OpenAICompatibleLLM", "somepkg")
-    monkeypatch.setitem(sys.modules, "assistant.llm.openai_compat", module)
+    entry = registry.get("llm", "openai")
+    monkeypatch.setitem(registry._entries["llm"], "openai", replace(entry, factory=_failing_backend("somepkg")))
     with pytest.raises(BackendUnavailableError) as info:
         make_llm(settings(tmp_path, "openai"))
     assert "pip install somepkg" in info.value.fix

@@ -300,12 +300,12 @@ def test_a_full_ask_with_the_real_embedder_and_chromadb_makes_no_outbound_connec
     no_outbound: list[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     from assistant.api.app import create_app
-    from retrieval.search.indexing import open_story_store
-    from assistant.wiring import build_app_deps
     from assistant.core.settings import Settings
+    from assistant.wiring import build_app_deps
     from retrieval.demo.city import load_demo
-    from retrieval.tables.store import IndicatorStore
+    from retrieval.search.indexing import open_story_store
     from retrieval.stories.ingest import ingest_stories
+    from retrieval.tables.store import IndicatorStore
 
     for var in ("HF_HUB_OFFLINE", "TRANSFORMERS_OFFLINE", "ANONYMIZED_TELEMETRY"):
         monkeypatch.delenv(var, raising=False)  # the defaults must be safe on their own
@@ -339,7 +339,7 @@ def test_streamlit_config_keeps_usage_stats_off_and_the_ui_on_loopback() -> None
     config = tomllib.loads((ROOT / ".streamlit" / "config.toml").read_text(encoding="utf-8"))
     assert config["browser"]["gatherUsageStats"] is False
     assert config["server"]["address"] == "127.0.0.1" and config["server"]["headless"] is True
-    launcher = (ROOT / "assistant" / "launcher.py").read_text(encoding="utf-8")
+    launcher = (ROOT / "assistant" / "cli" / "launcher.py").read_text(encoding="utf-8")
     assert '"--browser.gatherUsageStats", "false"' in launcher
 
 

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from sample_facts import glossary, moerwijk_facts, stories
 
+from assistant.core import registry
 from assistant.llm.prompting import (
     PROMPT_DIR,
     PromptError,
@@ -17,7 +18,8 @@ from assistant.llm.prompting import (
     render,
 )
 from assistant.schemas import Fact, StoryExcerpt
-from assistant.core.settings import AUDIENCES
+
+AUDIENCES = registry.names("audience")
 
 GOLDEN = Path(__file__).parent / "golden"
 AREAS = {"WK051842": "Moerwijk"}

@@ -11,9 +11,9 @@ from click.testing import CliRunner
 
 from assistant.cli.main import cli
 from assistant.core.errors import BadInputError
-from retrieval.tables.store import ImportBatch, IndicatorStore
-from retrieval.tables.readers.numbers import mark_of
 from retrieval.tables.ingest import ingest_table, read_table
+from retrieval.tables.readers.numbers import mark_of
+from retrieval.tables.store import ImportBatch, IndicatorStore
 
 KNOWN = {"GM0518": "'s-Gravenhage", "WK051836": "Moerwijk", "WK051810": "Zorgvliet", "BU05181011": "Zorgvliet",
          "WK051829": "Schildersbuurt"}

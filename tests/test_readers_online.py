@@ -15,8 +15,8 @@ from conftest import KWB2019, NAMES2022, PROPS2022, tree_digest
 from assistant.cli.main import cli
 from assistant.core.errors import BackendUnavailableError
 from retrieval.tables.cbs_online import import_cbs
-from retrieval.tables.store import IndicatorStore
 from retrieval.tables.ingest import ingest_table
+from retrieval.tables.store import IndicatorStore
 
 AMSTERDAM = "dhzw_synthetic_population/amsterdam_2019_full/marginal_distributions_84583NED.csv"
 

@@ -9,10 +9,10 @@ import pytest
 from conftest import KWB2019, NAMES2022
 
 from assistant.core.settings import Settings
-from retrieval.tables.store import IndicatorStore, StoreData
 from retrieval.models import ImportReport
-from retrieval.tables.readers.ggdh import clean_name, wijk_code
 from retrieval.tables.ingest import ingest_table, read_table
+from retrieval.tables.readers.ggdh import clean_name, wijk_code
+from retrieval.tables.store import IndicatorStore, StoreData
 
 GGDH = "elan-dcc_wijkprofielen/df_count_ver_3.csv"
 LONELY = "elan-dcc_wijkprofielen/WijkEenzaamheid2016.csv"

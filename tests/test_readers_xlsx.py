@@ -11,8 +11,8 @@ import pytest
 from conftest import tree_digest
 
 from assistant.core.errors import BadInputError
-from retrieval.tables.store import IndicatorStore
 from retrieval.tables.ingest import ingest_table, read_table
+from retrieval.tables.store import IndicatorStore
 
 
 def workbook(path: Path, sheets: dict[str, list[list[object]]]) -> Path:

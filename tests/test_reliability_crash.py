@@ -22,11 +22,11 @@ from conftest import tree_digest
 
 from assistant.core.settings import Settings
 from retrieval.demo.city import load_demo
-from retrieval.tables.store import IndicatorStore
 from retrieval.models import Story
-from retrieval.stories.store import STORIES_FILE, StoryStore
 from retrieval.stories.ingest import ingest_stories
+from retrieval.stories.store import STORIES_FILE, StoryStore
 from retrieval.tables.ingest import ingest_table
+from retrieval.tables.store import IndicatorStore
 
 ROOT = Path(__file__).resolve().parents[1]
 WAIT_S = 120.0  # upper bound for the driver to reach its write; it normally takes a few seconds

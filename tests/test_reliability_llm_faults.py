@@ -22,10 +22,10 @@ from llm_servers import FakeLLMServer, Script
 from test_api_support import make_app
 from test_reliability_support import chat_stream, live_server
 
+from assistant.core.settings import Settings
 from assistant.llm.base import FakeLLM
 from assistant.llm.ollama import OllamaLLM
 from assistant.llm.openai_compat import OpenAICompatibleLLM
-from assistant.core.settings import Settings
 
 pytest_plugins = ["test_api_support"]
 

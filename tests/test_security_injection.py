@@ -21,11 +21,11 @@ from test_api_support import api_settings, make_app
 from test_reliability_support import chat_stream, live_server, pinned_story_search, shown_text
 
 from assistant.deps import Deps
-from assistant.wiring import build_deps
 from assistant.llm.base import FakeLLM
-from assistant.pipeline import AnswerService
 from assistant.llm.prompting import build_messages
+from assistant.pipeline import AnswerService
 from assistant.schemas import Answer, Question
+from assistant.wiring import build_deps
 from retrieval.stories.store import StoryStore
 
 pytest_plugins = ["test_api_support"]
@@ -123,7 +123,7 @@ def test_the_pipeline_blocks_an_obedient_llm(injected_dir: Path, case: dict[str,
     story_ids = [case["story"]] if case.get("story") else []
     llm = _obedient(case)
     service = AnswerService(_deps(injected_dir, story_ids, llm))
-    events = [(e.kind, e.data) for e in service.stream(Question(question=case.get("question", DEFAULT_QUESTION)))]
+    events = [(e.wire, e.payload()) for e in service.stream(Question(question=case.get("question", DEFAULT_QUESTION)))]
     answer = Answer.model_validate(events[-1][1]["answer"])
     assert len(llm.history) == 2, "the case never reached the LLM, or was not retried"
     _assert_blocked(case, events, answer)
@@ -163,7 +163,7 @@ def test_the_facts_answer_quotes_a_story_without_live_markup(injected_dir: Path)
     """The deterministic answer (and the export) quote stories; markup in a story must stay inert text."""
     for sid in ("INJ-05", "INJ-06", "INJ-07"):
         deps = _deps(injected_dir, [sid], FakeLLM())
-        answer, _ = AnswerService(deps).ask(Question(question=DEFAULT_QUESTION))
+        answer = AnswerService(deps).ask(Question(question=DEFAULT_QUESTION)).answer
         assert answer.stories and answer.stories[0].story_id == sid
         for text in (answer.deterministic, answer.answer):
             assert "](" not in text and "![" not in text and "<img" not in text and "<script" not in text
@@ -211,5 +211,5 @@ def test_stories_route_serves_one_area_when_asked(injected_dir: Path) -> None:
 def test_a_rank_claim_without_a_number_is_refused(injected_dir: Path) -> None:
     llm = FakeLLM()
     llm.enqueue("Oosterkade is de armste wijk van Duinhaven [F5].")  # F5: the 2nd highest of 20
-    answer, _ = AnswerService(_deps(injected_dir, [], llm)).ask(Question(question=DEFAULT_QUESTION))
+    answer = AnswerService(_deps(injected_dir, [], llm)).ask(Question(question=DEFAULT_QUESTION)).answer
     assert answer.llm.retried and "armste" not in answer.answer  # refused; the retry (an echo) passed

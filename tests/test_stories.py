@@ -14,8 +14,8 @@ from conftest import tree_digest
 from assistant.cli.main import cli
 from assistant.core.errors import BadInputError, NotFoundError
 from assistant.core.settings import Settings
-from retrieval.stories.store import InMemoryStoryIndex, StoryStore
 from retrieval.stories.ingest import ingest_stories
+from retrieval.stories.store import InMemoryStoryIndex, StoryStore
 
 SNIPPETS = yaml.safe_load((Path(__file__).parent / "data" / "pii_snippets.yaml").read_text(encoding="utf-8"))
 AREAS = {"WK990110", "WK990111"}

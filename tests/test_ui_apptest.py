@@ -11,12 +11,11 @@ from fastapi.testclient import TestClient
 from streamlit.testing.v1 import AppTest
 
 from assistant.api.app import create_app
-from assistant.wiring import build_story_search
-from assistant.deps import Deps
-from assistant.wiring import build_deps
 from assistant.cli.launcher import default_area, ensure_demo
-from assistant.llm.base import FakeLLM
 from assistant.core.settings import Settings
+from assistant.deps import Deps
+from assistant.llm.base import FakeLLM
+from assistant.wiring import build_deps, build_story_search
 from ui.client import DuidingClient
 
 APP = Path(__file__).resolve().parents[1] / "ui" / "app.py"

@@ -14,8 +14,8 @@ from pathlib import Path
 import pytest
 
 from assistant.cli.launcher import port_free, settings_env
-from assistant.schemas import ChartSeries
 from assistant.core.settings import Settings
+from assistant.schemas import ChartSeries
 from ui.browser import free_ports
 from ui.charts import chart_for, format_value, frame, missing_names
 from ui.client import parse_sse

@@ -11,9 +11,9 @@ import pandas as pd
 import pytest
 from test_api_support import api_settings
 
-from assistant.wiring import build_deps
 from assistant.pipeline import AnswerService
 from assistant.schemas import Answer, Question
+from assistant.wiring import build_deps
 from retrieval.demo.city import DEMO_DIR
 
 pytest_plugins = ["test_api_support"]
@@ -37,8 +37,7 @@ def service(demo_base: Path) -> AnswerService:
 
 
 def ask(service: AnswerService, question: str) -> Answer:
-    got = service.ask(Question(question=question))
-    return got[0] if isinstance(got, tuple) else got
+    return service.ask(Question(question=question)).answer
 
 
 LINDENHOVE, POLDERPOORT = "WK990111", "WK990113"
@@ -96,7 +95,8 @@ def test_a_question_about_a_word_is_explained_not_asked_back(service: AnswerServ
 def conversation(service: AnswerService, *questions: str) -> list[Answer]:
     prev, out = None, []
     for question in questions:
-        answer, prev = service.ask(Question(question=question), prev)
+        result = service.ask(Question(question=question), prev)
+        answer, prev = result.answer, result.understanding
         out.append(answer)
     return out
 

@@ -18,7 +18,7 @@ from typing import Any
 
 from assistant.cli.launcher import Child, ensure_demo, start, stop, wait_ready
 from assistant.core.settings import Settings
-from ui.i18n import audience_label
+from ui.i18n import audience_label, audiences
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
@@ -121,7 +121,7 @@ def screenshots(out_dir: Path, llm: str, embedder: str, view: str = "answer") ->
     saved: list[Path] = []
     with tempfile.TemporaryDirectory() as tmp, running_app(Path(tmp), llm, embedder) as children, \
             chromium(1280, 1100, timeout_s=900) as page:
-        for audience in ("jongerenwerker", "beleid", "trainer"):
+        for audience in audiences():
             open_app(page, children[1].url)
             choose_audience(page, audience)
             ask(page, QUESTION)

@@ -4,13 +4,15 @@ from __future__ import annotations
 
 from typing import Literal
 
+from assistant.core import registry
+
 Lang = Literal["nl", "en"]
 
-AUDIENCES: dict[str, dict[Lang, str]] = {
-    "jongerenwerker": {"nl": "Jongerenwerker", "en": "Youth worker"},
-    "beleid": {"nl": "Beleidsmedewerker", "en": "Policy officer"},
-    "trainer": {"nl": "Trainer", "en": "Trainer"},
-}
+
+
+def audiences() -> tuple[str, ...]:
+    """The registered audiences, in their order (assistant/compose/audiences.py)."""
+    return registry.names("audience")
 
 TEXT: dict[str, dict[Lang, str]] = {
     "title": {"nl": "Duiding", "en": "Duiding"},
@@ -211,4 +213,7 @@ def count(n: int, noun: str, lang: Lang = "nl") -> str:
 
 
 def audience_label(audience: str, lang: Lang = "nl") -> str:
-    return AUDIENCES.get(audience, {}).get(lang, audience)
+    if audience not in audiences():
+        return audience
+    entry = registry.get("audience", audience)
+    return entry.label_en if lang == "en" else entry.label_nl

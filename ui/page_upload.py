@@ -8,6 +8,7 @@ from typing import Any
 import streamlit as st
 from streamlit.runtime.uploaded_file_manager import UploadedFile
 
+from assistant.core import registry
 from retrieval.models import ImportReport
 from ui.client import ApiError
 from ui.i18n import Lang, count, t
@@ -15,7 +16,7 @@ from ui.shared import client, context, show_problem
 
 TABLE_TYPES = ["csv", "tsv", "txt", "xlsx", "xlsm"]
 STORY_TYPES = ["csv", "tsv", "jsonl", "ndjson", "json", "md", "markdown"]
-FORMATS = (None, "cbs", "long", "wide", "xlsx", "ggdh", "eenzaamheid")  # the route's `format` field
+FORMATS = (None, *registry.names("table_format"))  # the route's `format` field
 RESULT = "upload_result"  # {"file", "kind", "report": ImportReport} or {"file", "error": ApiError}
 
 

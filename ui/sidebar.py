@@ -10,7 +10,7 @@ from typing import Any
 import streamlit as st
 
 from ui.client import ApiError, DuidingClient
-from ui.i18n import AUDIENCES, Lang, audience_label, t
+from ui.i18n import Lang, audience_label, audiences, t
 
 READY_TTL_S = 30.0
 LANGS: dict[str, str] = {"nl": "Nederlands", "en": "English"}
@@ -93,7 +93,7 @@ def sidebar(client: DuidingClient) -> Context:
     with st.sidebar:
         st.radio("Taal / Language", list(LANGS), key="lang", horizontal=True, format_func=LANGS.__getitem__)
         lang: Lang = st.session_state.get("lang", "nl")
-        audience = st.radio(t("audience", lang), list(AUDIENCES), key="audience",
+        audience = st.radio(t("audience", lang), list(audiences()), key="audience",
                             format_func=lambda a: audience_label(a, lang))
         areas = _areas(client)
         area = _area_picker(areas, lang)

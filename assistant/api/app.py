@@ -15,10 +15,6 @@ from assistant.api.exercises import exercises_router
 from assistant.api.export import ExportService, export_router
 from assistant.api.health import HealthService, health_router
 from assistant.api.ingest import IngestService, ingest_router
-from assistant.api.uploads import BodyLimitMiddleware
-from assistant.conversations import ChatService, ConversationStore
-from assistant.deps import Deps
-from assistant.compose.exercises import ExerciseService
 from assistant.api.security import (
     OPEN_PATHS,
     BearerAuthMiddleware,
@@ -27,6 +23,10 @@ from assistant.api.security import (
     is_loopback,
     token_value,
 )
+from assistant.api.uploads import BodyLimitMiddleware
+from assistant.compose.exercises import ExerciseService
+from assistant.conversations import ChatService, ConversationStore
+from assistant.deps import Deps
 
 DESCRIPTION = (
     "Duiding explains neighbourhood figures and residents' stories. Code computes every number, the glossary "

@@ -4,15 +4,15 @@ from __future__ import annotations
 
 from pydantic import BaseModel, Field
 
-from retrieval.tables.areas import LEVEL_RANK, AreaRef, area_table, candidates, normalize
-from retrieval.search.indexing import open_story_store
-from assistant.deps import Deps
 from assistant.core.errors import NotFoundError
+from assistant.deps import Deps
 from assistant.facts.build import FactRequest, build_facts
 from assistant.schemas import ChartSeries, Fact
-from retrieval.tables.store import StoreData
 from retrieval.models import GlossaryEntry, Story
+from retrieval.search.indexing import open_story_store
 from retrieval.stories.filter import wijk_of
+from retrieval.tables.areas import LEVEL_RANK, AreaRef, area_table, candidates, normalize
+from retrieval.tables.store import StoreData
 
 
 class AreaOut(BaseModel):

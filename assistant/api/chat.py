@@ -12,9 +12,9 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from assistant.api.errors import ErrorDetail, error_responses
 from assistant.conversations import ChatService
-from assistant.pipeline import Event
-from assistant.schemas import Answer, LLMInfo, NumberCheck, Question
-from assistant.core.settings import Audience
+from assistant.core.registry import name_type
+from assistant.events import Event
+from assistant.schemas import Answer, CheckResult, LLMInfo, Question
 
 SSE_DOC = (
     "Server-Sent Events, in this order: `facts` (the deterministic answer with facts, stories and charts), "
@@ -22,6 +22,8 @@ SSE_DOC = (
     "(the number check and LLM info), then `done` (the final Answer). `error` (code, message, fix) comes "
     "before `done` when something failed mid-stream. Every `data:` line is JSON and carries conversation_id."
 )
+
+Audience = name_type("audience")  # a registered audience, listed as an enum in /docs
 
 
 class ChatRequest(BaseModel):
@@ -36,7 +38,7 @@ class ChatRequest(BaseModel):
     conversation_id: str | None = Field(default=None, max_length=64,
                                         description="From an earlier answer; unknown or expired ids start anew.")
 
-    def to_question(self, default_audience: Audience) -> Question:
+    def to_question(self, default_audience: str) -> Question:
         return Question(question=self.question, audience=self.audience or default_audience, area=self.area,
                         year=self.year, conversation_id=self.conversation_id)
 
@@ -56,7 +58,7 @@ class ResetEvent(BaseModel):
 
 
 class CheckEvent(BaseModel):
-    check: NumberCheck
+    check: CheckResult
     llm: LLMInfo
     conversation_id: str
 
@@ -86,13 +88,14 @@ def sse_event_schema() -> dict[str, Any]:
     return {"oneOf": variants}
 
 
-def sse(event: Event) -> str:
-    return f"event: {event.kind}\ndata: {json.dumps(event.data, ensure_ascii=False)}\n\n"
+def sse(event: Event, conversation_id: str) -> str:
+    data = {**event.payload(), "conversation_id": conversation_id}
+    return f"event: {event.wire}\ndata: {json.dumps(data, ensure_ascii=False)}\n\n"
 
 
-def _sse_lines(events: Iterator[Event]) -> Iterator[str]:
+def _sse_lines(events: Iterator[Event], conversation_id: str) -> Iterator[str]:
     for event in events:
-        yield sse(event)
+        yield sse(event, conversation_id)
 
 
 def chat_router(service: ChatService) -> APIRouter:
@@ -110,7 +113,7 @@ def chat_router(service: ChatService) -> APIRouter:
     def chat_stream(req: ChatRequest) -> StreamingResponse:
         """The same answer as /v1/chat, streamed: facts first, then checked sentences."""
         stream = service.stream(req.to_question(audience))
-        return StreamingResponse(_sse_lines(stream.events), media_type="text/event-stream",
+        return StreamingResponse(_sse_lines(stream.events, stream.conversation_id), media_type="text/event-stream",
                                  headers={"Cache-Control": "no-cache", "X-Accel-Buffering": "no"})
 
     return router

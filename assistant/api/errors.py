@@ -13,7 +13,6 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from assistant.core.errors import DuidingError, log_unexpected
 
-
 GENERIC_MESSAGE = "Er ging iets mis in Duiding"
 GENERIC_FIX = "probeer het opnieuw; blijft het misgaan, kijk dan in het serverlog (zonder verhaaltekst)"
 DESCRIPTIONS = {

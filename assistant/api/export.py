@@ -7,9 +7,9 @@ from fastapi.responses import Response
 from pydantic import BaseModel, ConfigDict, Field
 
 from assistant.api.errors import error_responses
-from assistant.conversations import ConversationStore
 from assistant.compose.export import MEDIA_TYPES, ExportFile, ExportFormat, build_export
 from assistant.compose.export_charts import chart_png
+from assistant.conversations import ConversationStore
 
 
 class ExportRequest(BaseModel):

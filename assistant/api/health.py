@@ -8,8 +8,8 @@ from pydantic import BaseModel
 
 from assistant.api.errors import error_responses
 from assistant.core.errors import log_unexpected
-from retrieval.search.indexing import open_story_store
 from assistant.deps import Deps
+from retrieval.search.indexing import open_story_store
 
 
 class HealthOut(BaseModel):
@@ -69,12 +69,9 @@ class HealthService:
         llm = self.deps.llm
         if llm is None:
             return LLMStatus(backend="none", detail="deterministic answers only (DUIDING_LLM=none)")
-        name, model = str(getattr(llm, "name", "?")), str(getattr(llm, "model", ""))
-        check = getattr(llm, "available", None)
-        if check is None:
-            return LLMStatus(backend=name, model=model, detail="in-process backend")
+        name, model = llm.name, llm.model
         try:
-            reachable, detail = check()
+            reachable, detail = llm.available()
         except Exception as exc:  # noqa: BLE001 - not fatal: answers fall back to the facts
             return LLMStatus(backend=name, model=model, reachable=False, detail=type(exc).__name__)
         return LLMStatus(backend=name, model=model, reachable=bool(reachable), detail=str(detail))

@@ -14,16 +14,17 @@ from fastapi import APIRouter, File, Form, UploadFile
 
 from assistant.api.errors import error_responses
 from assistant.api.uploads import save_upload, shown_name
-from retrieval.search.indexing import open_story_store
-from assistant.deps import Deps
 from assistant.core.errors import BadInputError, ConflictError, DuidingError
+from assistant.core.registry import name_type
+from assistant.deps import Deps
 from retrieval.models import ImportReport
+from retrieval.search.indexing import open_story_store
 
 TABLE_SUFFIXES = (".csv", ".tsv", ".txt", ".xlsx", ".xlsm")
 NAMES_SUFFIXES = (".csv",)
 METADATA_SUFFIXES = (".csv", ".json")
 STORY_SUFFIXES = (".csv", ".tsv", ".jsonl", ".ndjson", ".json", ".md", ".markdown")
-TableFormat = Literal["cbs", "long", "wide", "xlsx", "ggdh", "eenzaamheid"]
+TableFormat = name_type("table_format")  # a registered table format, an enum in /docs
 
 
 @dataclass(frozen=True)

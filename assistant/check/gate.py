@@ -24,14 +24,15 @@ from dataclasses import dataclass, field
 from functools import partial
 from typing import Literal
 
-from assistant.check.numbers import StoryLike, check_text, describe_problems
-from assistant.check.guards import LeakGuard, PlaceGuard, language_problem, markup_problem
-from assistant.llm.base import LLM, Messages
-from assistant.llm.prompting import build_retry_messages
+import assistant.check.registered  # noqa: F401  (registers the checks)
+from assistant.check.base import CHECKS, Evidence, StoryLike
+from assistant.check.numbers import describe_problems
 from assistant.check.references import References
-from assistant.schemas import Fact, LLMInfo, NumberCheck
 from assistant.check.sentences import split_sentences
 from assistant.core.settings import Settings
+from assistant.llm.base import LLM, Messages
+from assistant.llm.prompting import build_retry_messages
+from assistant.schemas import CONTENT_CATEGORIES, CheckResult, Fact, LLMInfo
 
 RetryMessagesFn = Callable[[str, list[str]], Messages]  # (rejected reply, problems) -> messages
 Failure = Literal["", "check", "unusable", "error"]
@@ -61,7 +62,7 @@ class GateLimits:
 @dataclass(frozen=True)
 class GateOutcome:
     text: str  # the LLM text shown, "" on fallback
-    check: NumberCheck
+    check: CheckResult
     info: LLMInfo
     notice: str = ""
 
@@ -69,7 +70,7 @@ class GateOutcome:
 @dataclass(frozen=True)
 class GateEvent:
     kind: Literal["sentence", "reset", "final"]
-    text: str = ""
+    text: str = ""  # the sentence; for a reset, what follows: "retry" or "fallback"
     outcome: GateOutcome | None = None
 
 
@@ -79,7 +80,7 @@ class _Attempt:
     rejected: str = ""
     failure: Failure = ""
     problems: list[str] = field(default_factory=list)
-    check: NumberCheck = field(default_factory=NumberCheck)
+    check: CheckResult = field(default_factory=CheckResult)
 
     @property
     def reply(self) -> str:
@@ -113,35 +114,30 @@ def gated_sentences(llm: LLM, messages: Messages, facts: Sequence[Fact], stories
         yield _final(llm, first, retried=False, lang=lang)
         return
     if first.released:
-        yield GateEvent("reset")
+        yield GateEvent("reset", "fallback" if first.failure == "error" else "retry")
     if first.failure == "error":
         yield _final(llm, first, retried=False, lang=lang)
         return
     second = yield from _attempt(llm, retry_fn(first.reply, first.problems), judge, limits, clock)
     if second.failure and second.released:
-        yield GateEvent("reset")
+        yield GateEvent("reset", "fallback")
     yield _final(llm, second, retried=True, lang=lang)
 
 
 def _judge(facts: Sequence[Fact], stories: Sequence[StoryLike] | None, lang: str,
-           messages: Messages, refs: References) -> Callable[[str], NumberCheck]:
-    """The number checker, then the guards: language, no quoted system prompt, no links or markup, no
-    place the facts do not name ("Moerwijk ligt hoger dan Weverskwartier" with no fact about Weverskwartier)."""
-    leaks = LeakGuard(" ".join(m["content"] for m in messages if m.get("role") == "system"))
-    allowed = " ".join([f.text for f in facts] + [f.text_en for f in facts]
-                       + [str(getattr(s, "area_name", "") or "") for s in stories or []])
-    places_guard = PlaceGuard(refs, allowed)
+           messages: Messages, refs: References) -> Callable[[str], CheckResult]:
+    """Every registered check (assistant/check/base.py) on one sentence: numbers first, then the guards."""
+    system = " ".join(m["content"] for m in messages if m.get("role") == "system")
+    evidence = Evidence(facts, stories or [], lang, refs, system)
 
-    def judge(sentence: str) -> NumberCheck:
-        check = check_text(sentence, facts=facts, stories=stories, lang=lang, refs=refs)
-        found = [p for p in (language_problem(sentence, lang), leaks.problem(sentence), markup_problem(sentence),
-                             places_guard.problem(sentence)) if p]
-        return check.model_copy(update={"ok": False, "content_problems": found}) if found else check
+    def judge(sentence: str) -> CheckResult:
+        problems = [p for check in CHECKS for p in check.problems(sentence, evidence)]
+        return CheckResult(ok=not problems, problems=problems)
 
     return judge
 
 
-def _attempt(llm: LLM, messages: Messages, judge: Callable[[str], NumberCheck], limits: GateLimits,
+def _attempt(llm: LLM, messages: Messages, judge: Callable[[str], CheckResult], limits: GateLimits,
              clock: Callable[[], float]) -> Generator[GateEvent, None, _Attempt]:
     attempt, buffer, total = _Attempt(), "", 0
     deadline = clock() + limits.timeout_s
@@ -166,13 +162,13 @@ def _attempt(llm: LLM, messages: Messages, judge: Callable[[str], NumberCheck], 
         chunks.close()  # stops the backend generating a reply nobody will see
 
 
-def _release(sentence: str, judge: Callable[[str], NumberCheck],
+def _release(sentence: str, judge: Callable[[str], CheckResult],
              attempt: _Attempt) -> Generator[GateEvent, None, bool]:
     check = judge(sentence)
     if not check.ok:
         attempt.check = check
         problems = describe_problems(check)
-        only_content = len(problems) == len(check.content_problems)  # no number was wrong: "unusable"
+        only_content = all(p.category in CONTENT_CATEGORIES for p in check.problems)  # no number was wrong
         attempt.fail("unusable" if only_content else "check", problems, sentence)
         return False
     attempt.released.append(sentence)
@@ -199,6 +195,6 @@ def _final(llm: LLM, attempt: _Attempt, retried: bool, lang: str) -> GateEvent:
     info = LLMInfo(backend=llm.name, model=llm.model, retried=retried, fallback_used=failed,
                    reason="; ".join(attempt.problems) if failed else "")
     if not failed:
-        return GateEvent("final", outcome=GateOutcome("".join(attempt.released), NumberCheck(), info))
+        return GateEvent("final", outcome=GateOutcome("".join(attempt.released), CheckResult(), info))
     notice = NOTICES.get(lang, NOTICES["nl"])[attempt.failure]
     return GateEvent("final", outcome=GateOutcome("", attempt.check, info, notice))

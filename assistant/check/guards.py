@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import re
 
+from assistant.check.base import Evidence, register_check
 from assistant.check.references import References
+from assistant.schemas import Problem
 
 # Function words and everyday domain words; names and words both languages share ("is", "in") are left out.
 NL_MARKERS = frozenset((
@@ -108,3 +110,48 @@ class PlaceGuard:
             if not pattern.search(self._allowed):
                 return f"'{name}' staat niet in de feiten; noem alleen gebieden uit de feiten"
         return None
+
+
+class LanguageCheck:
+    name = "language"
+
+    def problems(self, sentence: str, evidence: Evidence) -> list[Problem]:
+        found = language_problem(sentence, evidence.lang)
+        return [Problem(category="language", text=found)] if found else []
+
+
+class LeakCheck:
+    name = "leak"
+
+    def problems(self, sentence: str, evidence: Evidence) -> list[Problem]:
+        guard = evidence.memo("leak", lambda: LeakGuard(evidence.system_prompt))
+        found = guard.problem(sentence)
+        return [Problem(category="leak", text=found)] if found else []
+
+
+class MarkupCheck:
+    name = "markup"
+
+    def problems(self, sentence: str, evidence: Evidence) -> list[Problem]:
+        found = markup_problem(sentence)
+        return [Problem(category="markup", text=found)] if found else []
+
+
+class PlaceCheck:
+    """No place the facts do not name ("Moerwijk ligt hoger dan Weverskwartier" with no fact about Weverskwartier)."""
+
+    name = "place"
+
+    def problems(self, sentence: str, evidence: Evidence) -> list[Problem]:
+        guard = evidence.memo("place", lambda: PlaceGuard(evidence.refs, _allowed_places(evidence)))
+        found = guard.problem(sentence)
+        return [Problem(category="place", text=found)] if found else []
+
+
+def _allowed_places(evidence: Evidence) -> str:
+    return " ".join([f.text for f in evidence.facts] + [f.text_en for f in evidence.facts]
+                    + [str(getattr(s, "area_name", "") or "") for s in evidence.stories])
+
+
+for _check in (LanguageCheck(), LeakCheck(), MarkupCheck(), PlaceCheck()):
+    register_check(_check)

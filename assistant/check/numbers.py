@@ -11,35 +11,24 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from typing import Protocol
 
+from assistant.check.base import Evidence, StoryLike, register_check
 from assistant.check.claim_words import DOWN_RE, UP_RE
 from assistant.check.claims import CITATION_RE, Claim, extract_numbers, extract_years
 from assistant.check.directions import direction_problems
 from assistant.check.matching import Hit, bound_problem, describe, find, matches, unit_ok
 from assistant.check.references import References, reference_problems, unbacked_directions
-from assistant.schemas import Fact, FactNumber, NumberCheck
 from assistant.check.sentences import sentences_of, split_sentences
 from assistant.check.superlatives import superlative_problems
+from assistant.schemas import CheckResult, Fact, FactNumber, Problem
 
-__all__ = ["Claim", "check_text", "describe_problems", "extract_numbers", "split_sentences"]
+__all__ = ["Claim", "StoryLike", "check_text", "describe_problems", "extract_numbers", "split_sentences"]
 
 # Written-out "één/twee/drie" with no unit is prose ("het verschil tussen twee percentages"). No statistic
 # Duiding shows is that small: CBS suppresses such counts and story patterns below min_story_count are hidden.
 PROSE_MAX = 3
 COMPARE_RE = re.compile(rf"{UP_RE.pattern}|{DOWN_RE.pattern}|\b(?:verschil\w*|scheelt|difference)\b", re.IGNORECASE)
 YEAR_IN_TEXT_RE = re.compile(r"(?<!\d)(?:199\d|20[0-3]\d)(?!\d)")
-
-
-class StoryLike(Protocol):
-    """What the checker needs of a story: a retrieval Story or an answer's StoryExcerpt."""
-
-    @property
-    def id(self) -> str: ...
-    @property
-    def text(self) -> str: ...
-    @property
-    def date(self) -> str | None: ...
 
 
 @dataclass
@@ -57,30 +46,51 @@ class _Findings:
     citations: list[str] = field(default_factory=list)
     units: list[str] = field(default_factory=list)
 
-    def to_check(self) -> NumberCheck:
-        lists = [list(dict.fromkeys(x)) for x in (self.unsupported, self.directions, self.citations, self.units)]
-        return NumberCheck(ok=not any(lists), unsupported_numbers=lists[0], wrong_directions=lists[1],
-                           unknown_citations=lists[2], unit_errors=lists[3])
+    def to_problems(self) -> list[Problem]:
+        out = [Problem(category="number", text=t) for t in dict.fromkeys(self.unsupported)]
+        out += [Problem(category="unit", text=t) for t in dict.fromkeys(self.units)]
+        out += [Problem(category="direction", text=t) for t in dict.fromkeys(self.directions)]
+        return out + [Problem(category="citation", subject=c, text=f"[{c}]: deze bron bestaat niet")
+                      for c in dict.fromkeys(self.citations)]
+
+
+class NumbersCheck:
+    """Numbers, units, years, directions, citations, references and first places (see the module doc)."""
+
+    name = "numbers"
+
+    def problems(self, sentence: str, evidence: Evidence) -> list[Problem]:
+        ev = evidence.memo("numbers", lambda: _evidence(evidence.facts, evidence.stories))
+        findings = _Findings()
+        _check_sentence(sentence, ev, evidence.lang, findings, evidence.refs)
+        return findings.to_problems()
+
+
+register_check(NumbersCheck())
 
 
 def check_text(text: str, facts: Sequence[Fact], stories: Sequence[StoryLike] | None = None,
-               lang: str = "nl", refs: References | None = None) -> NumberCheck:
+               lang: str = "nl", refs: References | None = None) -> CheckResult:
     """Check every sentence of text against the facts; stories only count as citation targets.
 
     With `refs` (the names of all areas), a comparison must also name the reference its numbers and
     direction come from (assistant.check.references); level words ("de stad", "landelijk") work without names.
     """
-    evidence = _evidence(facts, stories or [])
-    findings = _Findings()
-    for sentence in sentences_of(text):
-        _check_sentence(sentence, evidence, lang, findings, refs or References({}))
-    return findings.to_check()
+    evidence = Evidence(facts, stories or [], lang, refs or References({}))
+    problems = [p for sentence in sentences_of(text) for p in NumbersCheck().problems(sentence, evidence)]
+    return CheckResult(ok=not problems, problems=_dedupe(problems))
 
 
-def describe_problems(check: NumberCheck) -> list[str]:
+def _dedupe(problems: list[Problem]) -> list[Problem]:
+    """Each problem once, number problems first (the order of the retry prompt)."""
+    order = {"number": 0, "unit": 1, "direction": 2, "citation": 3}
+    unique = list({(p.category, p.subject, p.text): p for p in problems}.values())
+    return sorted(unique, key=lambda p: order.get(p.category, 4))
+
+
+def describe_problems(check: CheckResult) -> list[str]:
     """The problems as Dutch lines for the retry prompt."""
-    cites = [f"[{c}]: deze bron bestaat niet" for c in check.unknown_citations]
-    return [*check.unsupported_numbers, *check.unit_errors, *check.wrong_directions, *cites, *check.content_problems]
+    return [p.text for p in check.problems]
 
 
 def _norm(fact_id: str) -> str:

@@ -7,15 +7,18 @@ import json
 import click
 
 from assistant.cli.stories import friendly_errors
+from assistant.core import registry
+from assistant.core.settings import Settings
+from assistant.events import Done, FactsReady, Reset, SentenceReleased
 from assistant.schemas import Question
-from assistant.core.settings import AUDIENCES, Settings
 
-LLM_CHOICES = ["embedded", "ollama", "openai", "none", "fake"]
+LLM_CHOICES = list(registry.names("llm"))
+AUDIENCES = list(registry.names("audience"))
 
 
 def _service(settings: Settings, llm: str | None):  # type: ignore[no-untyped-def]
-    from assistant.wiring import build_app_deps
     from assistant.pipeline import AnswerService
+    from assistant.wiring import build_app_deps
 
     if llm:
         settings = settings.model_copy(update={"llm": llm})
@@ -26,18 +29,18 @@ def _print_stream(service, q: Question, prev):  # type: ignore[no-untyped-def]
     """Facts block first, then checked sentences as they are released."""
     final, understanding = None, prev
     for event in service.stream(q, prev):
-        if event.kind == "facts":
-            click.echo(event.data["answer"]["deterministic"] + "\n")
-        elif event.kind == "sentence":
-            click.echo(event.data["text"], nl=False)
-        elif event.kind == "reset":
+        if isinstance(event, FactsReady):
+            click.echo(event.answer.deterministic + "\n")
+        elif isinstance(event, SentenceReleased):
+            click.echo(event.text, nl=False)
+        elif isinstance(event, Reset):
             click.echo("\n[taalmodel-tekst ingetrokken]\n")
-        elif event.kind == "done":
-            final, understanding = event.data["answer"], event.data["_understanding"]
-    if final and final["llm_text"] and not final["llm"]["fallback_used"]:
+        elif isinstance(event, Done):
+            final, understanding = event.answer, event.understanding
+    if final and final.llm_text and not final.llm.fallback_used:
         click.echo("\n\n✓ alle cijfers gecontroleerd")
-    elif final and final["llm"]["fallback_used"]:
-        click.echo("\nterugval op feitenantwoord: " + "; ".join(final["notices"][-1:]))
+    elif final and final.llm.fallback_used:
+        click.echo("\nterugval op feitenantwoord: " + "; ".join(final.notices[-1:]))
     return understanding
 
 
@@ -57,7 +60,7 @@ def ask(ctx: click.Context, question: str, audience: str | None, area: str | Non
     service = _service(settings, llm)
     q = Question(question=question, audience=audience or settings.audience, area=area, year=year)  # type: ignore[arg-type]
     if as_json:
-        answer, _ = service.ask(q)
+        answer = service.ask(q).answer
         click.echo(json.dumps(answer.model_dump(), ensure_ascii=False, indent=2))
         return
     _print_stream(service, q, None)

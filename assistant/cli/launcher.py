@@ -188,8 +188,8 @@ def run(settings: Settings, ui_port: int = 8501, echo: Echo = print) -> int:
 def smoke(settings: Settings, question: str = SMOKE_QUESTION, echo: Echo = print) -> int:
     """Answer one demo question in-process with the configured LLM backend; 0 when facts came back."""
     from assistant.conversations import ChatService, ConversationStore
-    from assistant.wiring import build_app_deps
     from assistant.schemas import Question
+    from assistant.wiring import build_app_deps
 
     ensure_demo(settings)
     deps = build_app_deps(settings)

@@ -12,6 +12,7 @@ from assistant.cli.ask import ask, chat, models
 from assistant.cli.demo import demo
 from assistant.cli.retrieval import reindex
 from assistant.cli.stories import friendly_errors, ingest_stories_cmd, stories
+from assistant.core import registry
 from assistant.core.errors import DuidingError
 from assistant.core.settings import Settings
 from retrieval.models import ImportReport
@@ -43,7 +44,7 @@ def ingest() -> None:
 
 @ingest.command("tables")
 @click.argument("path", type=click.Path(path_type=Path))
-@click.option("--format", "fmt", type=click.Choice(["cbs", "long", "wide", "xlsx", "ggdh", "eenzaamheid"]),
+@click.option("--format", "fmt", type=click.Choice(registry.names("table_format")),
               default=None, help="Guessed from the file when left out.")
 @click.option("--year", type=int, default=None, help="Year of the figures, when the file name does not say.")
 @click.option("--names", type=click.Path(path_type=Path), help="CBS WijkenEnBuurten code list (area names).")

@@ -11,8 +11,8 @@ from assistant.core.settings import Settings
 
 def _area_infos(settings: Settings) -> list:  # type: ignore[type-arg]
     """Areas from the indicator store, so a stadsdeel expands and a thin buurt falls back to its wijk."""
-    from retrieval.tables.areas import area_table
     from retrieval.search.area_scope import AreaInfo
+    from retrieval.tables.areas import area_table
     from retrieval.tables.store import IndicatorStore
 
     refs = area_table(IndicatorStore(settings.indicator_dir).load().areas)

@@ -8,6 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from assistant.check.guards import inert_markdown
+from assistant.core import registry
 from assistant.schemas import Fact, StoryExcerpt
 from retrieval.models import GlossaryEntry
 
@@ -21,12 +22,7 @@ HEAD = {
            "step": "Step", "mistake": "Common mistake", "check": "Check question", "terms": "Terms",
            "none": "No figures found"},
 }
-NEXT_STEPS = {
-    "nl": ["Vraag de wijkteams of zij dit beeld herkennen.", "Vergelijk met de cijfers van vorig jaar zodra die er zijn.",
-           "Verzamel verhalen van bewoners over dit thema, zodat je ziet wat achter het cijfer zit."],
-    "en": ["Ask the area teams whether they recognise this picture.", "Compare with next year's figures when they appear.",
-           "Collect residents' stories on this theme to see what lies behind the number."],
-}
+
 
 
 @dataclass
@@ -59,11 +55,11 @@ def story_line(s: StoryExcerpt, lang: str, limit: int = 320) -> str:
     return f"“{text}” ({meta}) [{s.id}]" + (f" — {s.note}" if s.note else "")
 
 
-def _bullets(lines: list[str]) -> str:
+def bullets(lines: list[str]) -> str:
     return "\n".join(f"- {x}" for x in lines)
 
 
-def _section(title: str, body: str) -> str:
+def section(title: str, body: str) -> str:
     return f"**{title}**\n{body}" if body else ""
 
 
@@ -71,15 +67,9 @@ def compose(p: Parts) -> str:
     """The deterministic answer text, in markdown, in the audience's register."""
     if p.focus == "term" and p.glossary and not [f for f in p.facts if f.kind != "caveat"]:
         return "\n\n".join(b for b in [*_notices(p), *_term_blocks(p)] if b)
-    match p.audience:
-        case "beleid":
-            blocks = _beleid(p)
-        case "trainer":
-            blocks = _trainer(p)
-        case _:
-            blocks = _jongerenwerker(p)
+    blocks = registry.get("audience", p.audience).factory(p)
     caveats = [c.removeprefix("Let op: ").removeprefix("Note: ") for c in p.caveats]
-    blocks += [_section(HEAD[p.language]["caveats"], _bullets(caveats)), _sources(p)]
+    blocks += [section(HEAD[p.language]["caveats"], bullets(caveats)), _sources(p)]
     return "\n\n".join(b for b in [*(_notices(p)), *blocks] if b)
 
 
@@ -97,10 +87,10 @@ PRIORITY = {
 def prompt_facts(p: Parts, limit: int = 4) -> list[Fact]:
     """The facts an LLM gets: the most relevant core facts and one caveat, to keep the prompt short."""
     caveats = [f for f in p.facts if f.kind == "caveat"][:1]
-    return _core(p)[:limit] + _patterns(p)[:1] + caveats
+    return core_facts(p)[:limit] + _patterns(p)[:1] + caveats
 
 
-def _core(p: Parts) -> list[Fact]:
+def core_facts(p: Parts) -> list[Fact]:
     """Facts in the order the question asks for them: a top question leads with the top list."""
     facts = [f for f in p.facts if f.kind not in ("caveat", "pattern")]
     order = PRIORITY.get(p.focus, PRIORITY["value"])
@@ -118,54 +108,13 @@ def _patterns(p: Parts) -> list[Fact]:
     return [f for f in p.facts if f.kind == "pattern"]
 
 
-def _voices(p: Parts, n_stories: int, limit: int = 320) -> list[str]:
+def voices(p: Parts, n_stories: int, limit: int = 320) -> list[str]:
     """Story counts first (with their caveat), then the stories themselves."""
     return [fact_line(f, p.language) for f in _patterns(p)] + [
         story_line(s, p.language, limit) for s in p.stories[:n_stories]]
 
 
-def _jongerenwerker(p: Parts) -> list[str]:
-    h = HEAD[p.language]
-    core = _core(p)
-    main = [f for f in core if f.kind in ("value", "share", "comparison", "top", "trend", "no_data")]
-    lot = [f for f in core if f.kind in ("rank", "spread")]
-    blocks = [_section(p.title or h["facts"], _bullets([fact_line(f, p.language) for f in main[:5]]))]
-    blocks.append(_section(h["lot"], _bullets([fact_line(f, p.language) for f in lot[:2]])))
-    for g in p.glossary[:2]:
-        blocks.append(_section(f"{h['meaning']} {g.term}", g.definition if p.language == "nl" else g.definition_en))
-    blocks.append(_section(h["voices"], _bullets(_voices(p, 1))))
-    return blocks
-
-
-def _beleid(p: Parts) -> list[str]:
-    h = HEAD[p.language]
-    core = _core(p)
-    claim = next((f for f in core if f.kind in ("comparison", "top", "trend", "share", "value")), None)
-    blocks = [_section(h["claim"], fact_line(claim, p.language) if claim else h["none"])]
-    blocks.append(_section(h["evidence"], _bullets([fact_line(f, p.language) for f in core if f is not claim])))
-    blocks.append(_section(h["voices"], _bullets(_voices(p, 3, 240))))
-    if p.glossary:
-        blocks.append(_section(h["terms"], _bullets([_term_line(g, p.language) for g in p.glossary[:3]])))
-    blocks.append(_section(h["next"], _bullets(NEXT_STEPS[p.language])))
-    return blocks
-
-
-def _trainer(p: Parts) -> list[str]:
-    h = HEAD[p.language]
-    steps = []
-    for i, f in enumerate(_core(p)[:5], start=1):
-        steps.append(f"{h['step']} {i}: {fact_line(f, p.language)}")
-    blocks = [_section(p.title or h["facts"], "\n".join(steps) or h["none"])]
-    if p.glossary:
-        g = p.glossary[0]
-        blocks.append(_section(h["terms"], _bullets([_term_line(x, p.language) for x in p.glossary[:2]])))
-        blocks.append(_section(h["mistake"], g.mistake))
-        blocks.append(_section(h["check"], g.ask_yourself))
-    blocks.append(_section(h["voices"], _bullets(_voices(p, 1))))
-    return blocks
-
-
-def _term_line(g: GlossaryEntry, lang: str) -> str:
+def term_line(g: GlossaryEntry, lang: str) -> str:
     return f"{g.term}: {g.definition if lang == 'nl' else g.definition_en}"
 
 
@@ -182,5 +131,5 @@ def _term_blocks(p: Parts) -> list[str]:
         body = [g.definition if nl else g.definition_en, f"{'Voorbeeld' if nl else 'Example'}: {example}"]
         if nl:
             body += [f"{h['mistake']}: {g.mistake}", f"{h['check']}: {g.ask_yourself}"]
-        blocks.append(_section(g.term, "\n\n".join(body)))
+        blocks.append(section(g.term, "\n\n".join(body)))
     return blocks

@@ -5,12 +5,12 @@ from __future__ import annotations
 import random
 from dataclasses import dataclass
 
-from retrieval.tables.areas import AreaRef
-from assistant.facts.build import FactRequest, build_facts
-from assistant.facts.words import title
-from assistant.facts.numbers import fmt_plain, fmt_value
-from assistant.schemas import Fact, FactNumber
 from assistant.core.settings import Settings
+from assistant.facts.build import FactRequest, build_facts
+from assistant.facts.numbers import fmt_plain, fmt_value
+from assistant.facts.words import title
+from assistant.schemas import Fact, FactNumber
+from retrieval.tables.areas import AreaRef
 from retrieval.tables.store import StoreData
 
 RATE_UNITS = ("percent", "per_1000")

@@ -9,11 +9,18 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-from retrieval.tables.areas import AreaRef, area_table, resolve
-from assistant.deps import Deps
+from assistant.compose.exercise_kinds import (
+    Ctx,
+    Draft,
+    ecologische_valkuil,
+    kleine_aantallen,
+    procentpunt,
+    vergelijking,
+)
 from assistant.core.errors import NotFoundError
-from assistant.compose.exercise_kinds import Ctx, Draft, ecologische_valkuil, kleine_aantallen, procentpunt, vergelijking
+from assistant.deps import Deps
 from assistant.schemas import Fact
+from retrieval.tables.areas import AreaRef, area_table, resolve
 
 ExerciseKind = Literal["procentpunt", "ecologische_valkuil", "kleine_aantallen", "vergelijking"]
 BUILDERS: dict[ExerciseKind, Callable[[Ctx, AreaRef], Draft | None]] = {

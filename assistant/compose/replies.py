@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import difflib
 
-from retrieval.tables.areas import AreaRef, normalize
 from assistant.compose.composer import Parts
 from assistant.schemas import Answer
 from assistant.understand.question import Understanding
+from retrieval.tables.areas import AreaRef, normalize
 from retrieval.tables.catalogue import Catalogue
 
 

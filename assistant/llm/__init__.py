@@ -1,0 +1,1 @@
+"""LLM backends: one module each, registered in assistant/llm/backends.py; prompts and status."""

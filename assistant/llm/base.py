@@ -6,25 +6,19 @@ when chosen, so their heavy libraries never load otherwise. Each backend class t
 
 from __future__ import annotations
 
-import importlib
 import re
 from collections import deque
 from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
 from typing import Protocol, cast
 
-from assistant.core.errors import BackendUnavailableError, MissingExtraError
+from assistant.core import registry
+from assistant.core.errors import BackendUnavailableError, BadInputError, MissingExtraError
 from assistant.core.settings import Settings
 
 Messages = list[dict[str, str]]
 Script = str | BaseException | Sequence[str | BaseException]
 
-BACKENDS = {  # backend name -> (module, class)
-    "embedded": ("assistant.llm.embedded", "EmbeddedLLM"),
-    "ollama": ("assistant.llm.ollama", "OllamaLLM"),
-    "openai": ("assistant.llm.openai_compat", "OpenAICompatibleLLM"),
-}
-# Backends whose heavy dependency comes from a pip extra of duiding.
-BACKEND_EXTRAS = {"embedded": ("llama-cpp-python", "embedded")}
 FACT_LINE_RE = re.compile(r"^\[(F\d+)\]\s*(.+?)\s*$", re.MULTILINE)
 NO_FACTS_REPLY = "Ik heb geen feiten gevonden om deze vraag mee te beantwoorden."
 
@@ -36,6 +30,20 @@ class LLM(Protocol):
     def stream(self, messages: Messages) -> Iterator[str]:
         """Yield the reply in chunks; closing the iterator stops generation."""
         ...
+
+    def available(self) -> tuple[bool, str]:
+        """Whether it can answer now, and a one-line detail (model, server, or what is wrong)."""
+        ...
+
+
+@dataclass(frozen=True)
+class BackendStatus:
+    """What `duiding models` and /readyz say about one backend."""
+
+    name: str
+    available: bool
+    detail: str
+    enable: str
 
 
 class FakeLLM:
@@ -116,34 +124,18 @@ class NoLLM:
 
 def make_llm(settings: Settings) -> LLM | None:
     """The LLM backend named by settings.llm; None for 'none' (the deterministic answer only)."""
-    match settings.llm:
-        case "none":
-            return None
-        case "fake":
-            return FakeLLM()
-        case "embedded" | "ollama" | "openai":
-            return _load_backend(settings.llm, settings)
-        case _:
-            raise BackendUnavailableError(
-                f"Unknown LLM backend '{settings.llm}'", "use embedded, ollama, openai, none or fake"
-            )
-
-
-def _load_backend(backend: str, settings: Settings) -> LLM:
-    module_name, class_name = BACKENDS[backend]
     try:
-        module = importlib.import_module(module_name)
+        entry = registry.get("llm", settings.llm)
+    except BadInputError as exc:
+        raise BackendUnavailableError(f"The LLM backend '{settings.llm}' is not part of this installation",
+                                      f"set DUIDING_LLM to one of {', '.join(registry.names('llm'))}") from exc
+    try:
         # The constructor may import the heavy library itself, so it sits inside the same guard.
-        return cast(LLM, getattr(module, class_name)(settings))
+        return cast("LLM | None", entry.factory(settings))
     except ModuleNotFoundError as exc:
-        if exc.name == module_name:
-            raise BackendUnavailableError(
-                f"The LLM backend '{backend}' is not part of this installation",
-                "update duiding, or set DUIDING_LLM=none for the facts answer only",
-            ) from exc
-        if backend in BACKEND_EXTRAS:
-            raise MissingExtraError(*BACKEND_EXTRAS[backend]) from exc
+        if entry.extra:
+            raise MissingExtraError(str(exc.name), entry.extra) from exc
         raise BackendUnavailableError(
-            f"The LLM backend '{backend}' needs the package '{exc.name}'",
+            f"The LLM backend '{entry.name}' needs the package '{exc.name}'",
             f"install it with `pip install {exc.name}`",
         ) from exc

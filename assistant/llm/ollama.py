@@ -5,8 +5,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
+from assistant.core import registry
 from assistant.core.errors import BackendUnavailableError, MissingExtraError
 from assistant.core.settings import Settings
+from assistant.llm.base import BackendStatus
 
 
 def _fix(settings: Settings) -> str:
@@ -58,3 +60,13 @@ class OllamaLLM:
             return True, f"Ollama at {self.settings.ollama_host}, model {self.model}"
         except httpx.HTTPError:
             return False, f"Ollama is not reachable at {self.settings.ollama_host} — {_fix(self.settings)}"
+
+
+def ollama_status(settings: Settings) -> BackendStatus:
+    ok, why = OllamaLLM(settings).available()
+    return BackendStatus("ollama", ok, why, f"`ollama serve`, `ollama pull {settings.ollama_model}`, "
+                         "DUIDING_LLM=ollama (DUIDING_OLLAMA_HOST, DUIDING_OLLAMA_MODEL)")
+
+
+registry.register("llm", "ollama", OllamaLLM, extra="ollama", status=ollama_status,
+                  help="an Ollama server (qwen2.5:7b, llama3.1:8b, gemma3:4b)")

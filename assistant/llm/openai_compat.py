@@ -7,8 +7,10 @@ from collections.abc import Iterator
 
 import httpx
 
+from assistant.core import registry
 from assistant.core.errors import BackendUnavailableError
 from assistant.core.settings import Settings
+from assistant.llm.base import BackendStatus
 
 
 class OpenAICompatibleLLM:
@@ -62,3 +64,13 @@ def _sse_content(lines: Iterator[str]) -> Iterator[str]:
         if delta.get("content"):
             yield delta["content"]
     raise ConnectionError("the OpenAI-compatible server closed the stream before [DONE]")
+
+
+def openai_status(settings: Settings) -> BackendStatus:
+    ok, why = OpenAICompatibleLLM(settings).available()
+    return BackendStatus("openai", ok, why, "DUIDING_LLM=openai with DUIDING_OPENAI_BASE_URL, "
+                         "DUIDING_OPENAI_MODEL and (if needed) DUIDING_OPENAI_API_KEY")
+
+
+registry.register("llm", "openai", OpenAICompatibleLLM, status=openai_status,
+                  help="any OpenAI-compatible server (vLLM, llama_cpp.server, LM Studio)")

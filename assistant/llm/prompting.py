@@ -14,9 +14,9 @@ from string import Template
 from typing import Protocol
 
 from assistant.check.numbers import StoryLike
+from assistant.core import registry
 from assistant.core.errors import DuidingError
 from assistant.schemas import Fact
-from assistant.core.settings import AUDIENCES
 from retrieval.models import GlossaryEntry
 
 Messages = list[dict[str, str]]
@@ -70,8 +70,8 @@ def build_messages(audience: str, question: str, facts: Sequence[Fact], stories:
                    glossary_terms: Sequence[GlossaryEntry], lang: str = "nl", *,
                    area_names: Mapping[str, str] | None = None, prompt_dir: Path | None = None) -> Messages:
     """The system and user messages for one question."""
-    if audience not in AUDIENCES:
-        raise PromptError(f"Unknown audience '{audience}'", f"use one of {', '.join(AUDIENCES)}")
+    if audience not in registry.names("audience"):
+        raise PromptError(f"Unknown audience '{audience}'", f"use one of {', '.join(registry.names('audience'))}")
     text = load_prompt(audience, prompt_dir)
     system, marker, user = text.partition(USER_MARKER)
     if not marker:

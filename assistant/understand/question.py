@@ -6,8 +6,8 @@ import re
 from dataclasses import dataclass, field, replace
 from datetime import date
 
-from retrieval.tables.areas import AreaRef, area_index, candidates, normalize
 from assistant.understand.lexicon import AREA_ALIASES, INDICATOR_WORDS, THEME_WORDS
+from retrieval.tables.areas import AreaRef, area_index, candidates, normalize
 
 EN_WORDS = {"the", "what", "how", "many", "which", "highest", "lowest", "compared", "with", "of", "does",
             "mean", "much", "a", "lot", "district", "neighbourhood", "neighborhood", "and", "why", "are", "people",

@@ -18,12 +18,12 @@ from typing import Any
 import pandas as pd
 
 from assistant.core.errors import BadInputError
-from retrieval.tables.catalogue import base_catalogue
 from retrieval.demo.figures import Cell, publish, simulate
 from retrieval.demo.geo import CITY_YAML, area_rows, load_plan
 from retrieval.demo.truth import ground_truth
-from retrieval.tables.store import AREA_COLUMNS, VALUE_COLUMNS, ImportBatch, IndicatorStore
 from retrieval.models import ImportReport
+from retrieval.tables.catalogue import base_catalogue
+from retrieval.tables.store import AREA_COLUMNS, VALUE_COLUMNS, ImportBatch, IndicatorStore
 
 SEED = 20261122
 DEMO_DIR = Path(__file__).parents[1] / "data" / "demo"

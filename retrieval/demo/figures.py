@@ -8,10 +8,10 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from retrieval.tables.catalogue import base_catalogue
 from retrieval.demo.counts import INDICATORS, SENSITIVE, SMALL_AREA, Counts, add, counts_for, published
 from retrieval.demo.geo import PROVISIONAL_YEAR, YEARS, BuurtPlan, CityPlan, WijkPlan
 from retrieval.demo.profile import NATIONAL, NATIONAL_GROWTH, NATIONAL_POPULATION, Rates, clip, in_year, wijk_rates
+from retrieval.tables.catalogue import base_catalogue
 
 # Wederik-Oost is built between 2019 and 2023: its population grows about 4.6 times.
 FILL_UP = (1.0, 1.9, 2.9, 3.8, 4.6)

@@ -7,10 +7,10 @@ from typing import Any
 
 import pandas as pd
 
-from retrieval.tables.catalogue import base_catalogue
 from retrieval.demo.counts import INDICATORS, SMALL_AREA
 from retrieval.demo.figures import Cell
 from retrieval.demo.geo import MOVE_FROM, MOVE_TO, MOVE_YEAR, MOVED_BUURT, YEARS, CityPlan
+from retrieval.tables.catalogue import base_catalogue
 
 SMALL_POPULATION = 1000  # the default caveat threshold in assistant.core.settings (small_population)
 Pattern = dict[str, Any]

@@ -15,10 +15,10 @@ import numpy as np
 
 from assistant.core.errors import BackendUnavailableError
 from assistant.core.settings import Settings
+from retrieval.models import Story
 from retrieval.search.chunking import split_text
 from retrieval.search.embeddings import Embedder
 from retrieval.search.index_types import Doc, DocKind, Match, StoredStory
-from retrieval.models import Story
 from retrieval.stories.filter import (
     MetaValue,
     StoryFilter,

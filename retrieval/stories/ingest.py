@@ -11,9 +11,9 @@ from pathlib import Path
 from assistant.core.errors import BadInputError
 from assistant.core.settings import Settings
 from retrieval.models import ImportReport
-from retrieval.stories.store import StoryStore
 from retrieval.stories.fields import KNOWN_FIELDS, SIGNIFIER_PREFIX, ParsedStory, RowError, build_story
 from retrieval.stories.readers import RawStory, read_story_source
+from retrieval.stories.store import StoryStore
 
 
 def ingest_stories(

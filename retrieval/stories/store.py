@@ -14,8 +14,8 @@ from typing import Protocol, runtime_checkable
 
 from assistant.core.errors import NotFoundError
 from assistant.core.settings import Settings
-from retrieval.tables.atomic import remove_stale_temps, write_atomic, writer_lock
 from retrieval.models import Story
+from retrieval.tables.atomic import remove_stale_temps, write_atomic, writer_lock
 
 STORIES_FILE = "stories.jsonl"
 # Unscrubbed text, only written when keep_original_story_text is on; kept apart so it never gets indexed.

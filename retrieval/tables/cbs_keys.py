@@ -14,8 +14,8 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from assistant.core.errors import BadInputError
-from retrieval.tables.catalogue import Catalogue, key_stem, qualified_stems
 from retrieval.models import ImportReport, IndicatorDef
+from retrieval.tables.catalogue import Catalogue, key_stem, qualified_stems
 from retrieval.tables.textio import read_text
 
 META_STEMS = {

@@ -9,11 +9,12 @@ from pathlib import Path
 import pandas as pd
 
 from assistant.core.errors import BadInputError
+from assistant.core.registry import register
+from retrieval.models import ImportReport
 from retrieval.tables.catalogue import Catalogue, key_stem
 from retrieval.tables.cbs_keys import delimiter_of, map_columns, read_properties
-from retrieval.tables.store import VALUE_COLUMNS, ImportBatch
-from retrieval.models import ImportReport
 from retrieval.tables.codes import KWB_BY_YEAR, KWB_TABLES, cbs_parent, clean_area_name, guess_year, level_for_code
+from retrieval.tables.store import VALUE_COLUMNS, ImportBatch
 from retrieval.tables.textio import parse_number, read_text
 from retrieval.tables.validate import PLACE_COLUMNS, validate_values
 
@@ -122,3 +123,7 @@ def _read_names(path: Path) -> dict[str, str]:
     if not rows or "Key" not in rows[0] or "Title" not in rows[0]:
         raise BadInputError(f"{path.name}: not a CBS WijkenEnBuurten code list", "pass WijkenEnBuurten.csv")
     return {r["Key"].strip(): clean_area_name(r["Title"]) for r in rows}
+
+
+register("table_format", "cbs", read_kwb, label_nl="CBS Kerncijfers wijken en buurten (CSV)",
+         label_en="CBS Key figures districts and neighbourhoods (CSV)", help="as published: ; quoted, . suppressed")

@@ -11,13 +11,13 @@ import math
 from typing import Any
 
 from assistant.core.errors import BackendUnavailableError, BadInputError, MissingExtraError
+from retrieval.models import ImportReport
 from retrieval.tables.catalogue import Catalogue, key_stem
 from retrieval.tables.cbs_keys import properties_from_items
 from retrieval.tables.cbs_kwb import SOURCE, batch_from_rows
-from retrieval.tables.store import ImportBatch, IndicatorStore
-from retrieval.models import ImportReport
-from retrieval.tables.readers.options import ReadOptions
 from retrieval.tables.codes import KWB_TABLES, clean_area_name
+from retrieval.tables.readers.options import ReadOptions
+from retrieval.tables.store import ImportBatch, IndicatorStore
 
 OFFLINE = BackendUnavailableError(
     "CBS StatLine is not reachable",

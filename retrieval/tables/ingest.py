@@ -5,11 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 
 from assistant.core.errors import BadInputError
+from retrieval.models import ImportReport
 from retrieval.tables.catalogue import Catalogue, base_catalogue
 from retrieval.tables.store import IndicatorStore
-from retrieval.models import ImportReport
 
-FORMATS = ("cbs", "long", "wide", "xlsx", "ggdh", "eenzaamheid")
+
 def ingest_table(
     store: IndicatorStore,
     path: Path,
@@ -32,14 +32,9 @@ def ingest_table(
 
 
 def read_table(path: Path, fmt: str, catalogue: Catalogue | None = None, **kw: object):  # type: ignore[no-untyped-def]
-    catalogue = catalogue or base_catalogue()
-    if fmt == "cbs":
-        from retrieval.tables.cbs_kwb import read_kwb
+    from retrieval.tables.readers.formats import read
 
-        return read_kwb(path, catalogue=catalogue, **kw)  # type: ignore[arg-type]
-    from retrieval.tables.readers import read
-
-    return read(path, fmt, catalogue=catalogue, **kw)
+    return read(path, fmt, catalogue or base_catalogue(), **kw)
 
 
 def _guess_format(path: Path) -> str:
@@ -48,6 +43,6 @@ def _guess_format(path: Path) -> str:
     head = path.read_bytes()[:2048]
     if b"WijkenEnBuurten" in head or b"Codering_3" in head:
         return "cbs"
-    from retrieval.tables.readers import guess_format
+    from retrieval.tables.readers.formats import guess_format
 
     return guess_format(path)

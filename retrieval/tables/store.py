@@ -20,9 +20,9 @@ from typing import TypeVar
 import pandas as pd
 
 from assistant.core.errors import ConflictError
+from retrieval.models import ImportReport, IndicatorDef
 from retrieval.tables.atomic import fsync_path
 from retrieval.tables.catalogue import Catalogue, base_catalogue
-from retrieval.models import ImportReport, IndicatorDef
 
 T = TypeVar("T")
 KEY = ["area_code", "indicator", "year", "source"]

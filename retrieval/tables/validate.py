@@ -16,8 +16,8 @@ import math
 import pandas as pd
 
 from assistant.core.errors import BadInputError
-from retrieval.tables.store import KEY
 from retrieval.models import ImportReport
+from retrieval.tables.store import KEY
 
 NON_NEGATIVE = {"count", "percent", "per_1000"}
 PLACE_COLUMNS = ["line", "column"]

@@ -8,10 +8,10 @@ import pandas as pd
 import yaml
 
 from assistant.core.errors import BadInputError
-from retrieval.tables.catalogue import DATA
-from retrieval.tables.store import AREA_COLUMNS, VALUE_COLUMNS, ImportBatch
 from retrieval.models import ImportReport, IndicatorDef
+from retrieval.tables.catalogue import DATA
 from retrieval.tables.codes import cbs_parent, level_for_code
+from retrieval.tables.store import AREA_COLUMNS, VALUE_COLUMNS, ImportBatch
 from retrieval.tables.validate import validate_values
 
 

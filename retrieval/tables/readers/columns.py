@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 
-from retrieval.tables.areas import normalize
 from assistant.core.errors import BadInputError
+from retrieval.tables.areas import normalize
 from retrieval.tables.readers.table import Cell, RawTable
 
 # English names first (they are the documented ones); the Dutch ones are what people type in Excel.

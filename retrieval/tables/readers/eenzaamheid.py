@@ -12,15 +12,18 @@ Decisions:
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 from assistant.core.errors import BadInputError
-from retrieval.tables.store import ImportBatch
+from assistant.core.registry import register
 from retrieval.models import ImportReport
+from retrieval.tables.catalogue import Catalogue
+from retrieval.tables.codes import clean_area_name
 from retrieval.tables.readers.build import BatchInfo, Record, build_batch, shipped_defs
 from retrieval.tables.readers.numbers import is_empty, to_number
-from retrieval.tables.readers.options import EENZAAMHEID_SOURCE, ReadOptions
-from retrieval.tables.readers.table import RawTable
-from retrieval.tables.codes import clean_area_name
+from retrieval.tables.readers.options import EENZAAMHEID_SOURCE, ReadOptions, options_from
+from retrieval.tables.readers.table import RawTable, expect_header, load_csv
+from retrieval.tables.store import ImportBatch
 
 HEADER = ("wijkcode", "wijknaam", "gemnr", "gemnaam")
 SOURCES = {EENZAAMHEID_SOURCE: {
@@ -69,3 +72,13 @@ def _year_from_name(file: str) -> int:
 
 def _filled(table: RawTable, column: str) -> bool:
     return any(not is_empty(cell) for _, cell in table.cells(column))
+
+
+def read_eenzaamheid_file(path: Path, catalogue: Catalogue, **kw: object) -> ImportBatch:
+    table = load_csv(path)
+    expect_header(is_eenzaamheid(table.header), table, "wijkcode,wijknaam,gemnr,gemnaam,...")
+    return read_eenzaamheid(table, options_from(kw))
+
+
+register("table_format", "eenzaamheid", read_eenzaamheid_file, label_nl="Eenzaamheid per wijk (2016)",
+         label_en="Loneliness per wijk (2016)", help="WijkEenzaamheid2016.csv")

@@ -20,13 +20,16 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from dataclasses import dataclass
+from pathlib import Path
 
-from retrieval.tables.store import ImportBatch
+from assistant.core.registry import register
 from retrieval.models import ImportReport, IndicatorDef
+from retrieval.tables.catalogue import Catalogue
 from retrieval.tables.readers.build import BatchInfo, Record, build_batch, shipped_defs
 from retrieval.tables.readers.numbers import is_empty, to_number
-from retrieval.tables.readers.options import GGDH_SOURCE, ReadOptions
-from retrieval.tables.readers.table import RawTable
+from retrieval.tables.readers.options import GGDH_SOURCE, ReadOptions, options_from
+from retrieval.tables.readers.table import RawTable, expect_header, load_csv
+from retrieval.tables.store import ImportBatch
 
 HEADER = ("WKC", "GMN", "Wijknaam", "YEAR")
 REGISTER_START = {"%_WMO_user": 2015, "%_JGDHULP_user": 2015, "%_Welfare_benefit_user": 2011,
@@ -153,3 +156,13 @@ def _span(years: list[int]) -> str:
     if len(years) > 1 and contiguous:
         return f"{years[0]}–{years[-1]}"
     return ", ".join(str(y) for y in years)
+
+
+def read_ggdh_file(path: Path, catalogue: Catalogue, **kw: object) -> ImportBatch:
+    table = load_csv(path)
+    expect_header(is_ggdh(table.header), table, "WKC,GMN,Wijknaam,YEAR")
+    return read_ggdh(table, options_from(kw))
+
+
+register("table_format", "ggdh", read_ggdh_file, label_nl="GGDH wijkprofielen", label_en="GGDH wijkprofielen",
+         help="df_count_ver_3.csv and relatives")

@@ -7,8 +7,8 @@ import unicodedata
 from typing import get_args
 
 from assistant.core.errors import BadInputError
-from retrieval.tables.catalogue import Catalogue
 from retrieval.models import ImportReport, IndicatorDef, Unit
+from retrieval.tables.catalogue import Catalogue
 
 UNIT_WORDS: dict[str, str] = {
     "%": "percent", "procent": "percent", "pct": "percent", "percentage": "percent",

@@ -2,16 +2,19 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from assistant.core.errors import BadInputError
-from retrieval.tables.catalogue import Catalogue
-from retrieval.tables.store import ImportBatch
+from assistant.core.registry import register
 from retrieval.models import ImportReport
+from retrieval.tables.catalogue import Catalogue
 from retrieval.tables.readers.build import BatchInfo, Record, build_batch
 from retrieval.tables.readers.columns import AreaIndex, find_roles, level_of, require, text_of, year_of
 from retrieval.tables.readers.indicator_ids import UNIT_WORDS, IndicatorIds, unit_from_text
 from retrieval.tables.readers.numbers import decide_marks, is_empty, to_number
-from retrieval.tables.readers.options import ReadOptions, default_source, status_of, user_sources
-from retrieval.tables.readers.table import Cell, RawTable
+from retrieval.tables.readers.options import ReadOptions, default_source, options_from, status_of, user_sources
+from retrieval.tables.readers.table import Cell, RawTable, load_csv
+from retrieval.tables.store import ImportBatch
 
 ROLES = ("area", "indicator", "year", "value", "unit", "source", "area_name", "level", "parent_code", "status")
 
@@ -80,3 +83,11 @@ def read_long(table: RawTable, catalogue: Catalogue, opts: ReadOptions, fmt: str
     info = BatchInfo(report, table.file, rows.ids.units(), list(rows.ids.new.values()),
                      user_sources(sources, table.file), opts.known_names, table.where)
     return build_batch(records, info)
+
+
+def read_long_file(path: Path, catalogue: Catalogue, **kw: object) -> ImportBatch:
+    return read_long(load_csv(path), catalogue, options_from(kw))
+
+
+register("table_format", "long", read_long_file, label_nl="Lang (gebied, indicator, jaar, waarde)",
+         label_en="Long (area, indicator, year, value)", help="one value per row")

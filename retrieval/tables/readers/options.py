@@ -47,3 +47,9 @@ def user_sources(sources: set[str], file: str) -> dict[str, dict[str, str]]:
 
 def default_source(file: str) -> str:
     return f"eigen bestand ({file})"
+
+
+def options_from(kw: dict[str, object]) -> ReadOptions:
+    """ReadOptions from keyword options; names it does not know (and None values) are ignored."""
+    fields = ReadOptions.__dataclass_fields__
+    return ReadOptions(**{k: v for k, v in kw.items() if k in fields and v is not None})  # type: ignore[arg-type]

@@ -101,3 +101,10 @@ def _wrong_width(table: RawTable, line: int, rec: list[str], cut: bool) -> None:
         f"{table.at(line)}: {have} columns where the header has {want} (delimiter {name}){hint}",
         "make every row as wide as the header, or save the file again as CSV with ';'",
     )
+
+
+def expect_header(ok: bool, table: RawTable, header: str) -> None:
+    """A known file whose first line is not its header: say which header was expected."""
+    if not ok:
+        raise BadInputError(f"{table.file}: line 1 is not the expected header ({header})",
+                            "check the file, or pick another --format")

@@ -8,15 +8,16 @@ from pathlib import Path
 import yaml
 
 from assistant.core.errors import BadInputError
-from retrieval.tables.catalogue import Catalogue
-from retrieval.tables.store import ImportBatch
+from assistant.core.registry import register
 from retrieval.models import ImportReport
+from retrieval.tables.catalogue import Catalogue
 from retrieval.tables.readers.build import BatchInfo, Record, build_batch
 from retrieval.tables.readers.columns import AreaIndex, find_roles, level_of, require, text_of, year_of
 from retrieval.tables.readers.indicator_ids import IndicatorIds, unit_from_header
 from retrieval.tables.readers.numbers import decide_marks, is_empty, to_number
-from retrieval.tables.readers.options import ReadOptions, default_source, status_of, user_sources
-from retrieval.tables.readers.table import Cell, RawTable
+from retrieval.tables.readers.options import ReadOptions, default_source, options_from, status_of, user_sources
+from retrieval.tables.readers.table import Cell, RawTable, load_csv
+from retrieval.tables.store import ImportBatch
 
 META_ROLES = ("area", "year", "source", "area_name", "level", "parent_code", "status")
 MAP_FIX = 'write --map "Column title=indicator_id,Other column=other_id" or pass a YAML file of column: id'
@@ -114,3 +115,11 @@ def _row_base(
         area_name=text("area_name"), parent_code=(text("parent_code") or "").upper() or None,
         level=level_of(row[cols["level"]], table, line, cols["level"]) if "level" in cols else None,
     )
+
+
+def read_wide_file(path: Path, catalogue: Catalogue, **kw: object) -> ImportBatch:
+    return read_wide(load_csv(path), catalogue, options_from(kw))
+
+
+register("table_format", "wide", read_wide_file, label_nl="Breed (een rij per gebied en jaar)",
+         label_en="Wide (one row per area and year)", help="one column per indicator; --map renames columns")

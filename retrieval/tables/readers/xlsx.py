@@ -6,7 +6,14 @@ from pathlib import Path
 from typing import Any
 
 from assistant.core.errors import BadInputError
+from assistant.core.registry import register
+from retrieval.tables.catalogue import Catalogue
+from retrieval.tables.readers.columns import find_roles
+from retrieval.tables.readers.long import read_long
+from retrieval.tables.readers.options import options_from
 from retrieval.tables.readers.table import Cell, RawTable, check_header
+from retrieval.tables.readers.wide import read_wide
+from retrieval.tables.store import ImportBatch
 from retrieval.tables.textio import read_text
 
 
@@ -92,3 +99,16 @@ def _cell(c: Any) -> Cell:
 
 def _filled(v: object) -> bool:
     return v is not None and str(v).strip() != ""
+
+
+def read_xlsx_file(path: Path, catalogue: Catalogue, **kw: object) -> ImportBatch:
+    """A sheet read as a long table when it has indicator and value columns, else as a wide one."""
+    opts = options_from(kw)
+    table = load_xlsx(path, opts.sheet)
+    if len(find_roles(table, ("indicator", "value"))) == 2:
+        return read_long(table, catalogue, opts, "xlsx")
+    return read_wide(table, catalogue, opts, "xlsx")
+
+
+register("table_format", "xlsx", read_xlsx_file, label_nl="Excel (.xlsx)", label_en="Excel (.xlsx)",
+         help="the stored values of one sheet, long or wide")

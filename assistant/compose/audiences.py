@@ -1,0 +1,65 @@
+"""The audiences: each one's section of the deterministic answer, registered with its UI labels.
+
+A new audience is one function here with its `register` call, and its prompt file prompts/<name>.md.
+"""
+
+from __future__ import annotations
+
+from assistant.compose.composer import HEAD, Parts, bullets, core_facts, fact_line, section, term_line, voices
+from assistant.core.registry import register
+
+NEXT_STEPS = {
+    "nl": ["Vraag de wijkteams of zij dit beeld herkennen.", "Vergelijk met de cijfers van vorig jaar zodra die er zijn.",
+           "Verzamel verhalen van bewoners over dit thema, zodat je ziet wat achter het cijfer zit."],
+    "en": ["Ask the area teams whether they recognise this picture.", "Compare with next year's figures when they appear.",
+           "Collect residents' stories on this theme to see what lies behind the number."],
+}
+
+
+def _jongerenwerker(p: Parts) -> list[str]:
+    h = HEAD[p.language]
+    core = core_facts(p)
+    main = [f for f in core if f.kind in ("value", "share", "comparison", "top", "trend", "no_data")]
+    lot = [f for f in core if f.kind in ("rank", "spread")]
+    blocks = [section(p.title or h["facts"], bullets([fact_line(f, p.language) for f in main[:5]]))]
+    blocks.append(section(h["lot"], bullets([fact_line(f, p.language) for f in lot[:2]])))
+    for g in p.glossary[:2]:
+        blocks.append(section(f"{h['meaning']} {g.term}", g.definition if p.language == "nl" else g.definition_en))
+    blocks.append(section(h["voices"], bullets(voices(p, 1))))
+    return blocks
+
+
+def _beleid(p: Parts) -> list[str]:
+    h = HEAD[p.language]
+    core = core_facts(p)
+    claim = next((f for f in core if f.kind in ("comparison", "top", "trend", "share", "value")), None)
+    blocks = [section(h["claim"], fact_line(claim, p.language) if claim else h["none"])]
+    blocks.append(section(h["evidence"], bullets([fact_line(f, p.language) for f in core if f is not claim])))
+    blocks.append(section(h["voices"], bullets(voices(p, 3, 240))))
+    if p.glossary:
+        blocks.append(section(h["terms"], bullets([term_line(g, p.language) for g in p.glossary[:3]])))
+    blocks.append(section(h["next"], bullets(NEXT_STEPS[p.language])))
+    return blocks
+
+
+def _trainer(p: Parts) -> list[str]:
+    h = HEAD[p.language]
+    steps = []
+    for i, f in enumerate(core_facts(p)[:5], start=1):
+        steps.append(f"{h['step']} {i}: {fact_line(f, p.language)}")
+    blocks = [section(p.title or h["facts"], "\n".join(steps) or h["none"])]
+    if p.glossary:
+        g = p.glossary[0]
+        blocks.append(section(h["terms"], bullets([term_line(x, p.language) for x in p.glossary[:2]])))
+        blocks.append(section(h["mistake"], g.mistake))
+        blocks.append(section(h["check"], g.ask_yourself))
+    blocks.append(section(h["voices"], bullets(voices(p, 1))))
+    return blocks
+
+
+register("audience", "jongerenwerker", _jongerenwerker, label_nl="Jongerenwerker", label_en="Youth worker",
+         help="what a number means, whether it is a lot, compared with what")
+register("audience", "beleid", _beleid, label_nl="Beleidsmedewerker", label_en="Policy officer",
+         help="claim, evidence, voices, caveats, next step")
+register("audience", "trainer", _trainer, label_nl="Trainer", label_en="Trainer",
+         help="step-by-step reading, the common mistake, a check question")
