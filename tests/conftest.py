@@ -3,22 +3,23 @@
 from __future__ import annotations
 
 import os
+import shutil
 from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
+from fastapi import FastAPI
+from fastapi.testclient import TestClient
+from support.api import load_demo_city, make_app
+from support.paths import KWB2019, KWB2021, NAMES2022, PROPS2022
 
 from assistant.core.settings import Settings
+from assistant.deps import Deps
 
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
 os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
 
-KWB2019 = "dhzw_synthetic_population/kwb2019_84583NED_full/marginal_distributions_TheHague_2019_84583NED.csv"
-KWB2021 = "dhzw_synthetic_population/den_haag_2021_subset/marginal_distributions_84583NED.csv"
-NAMES2022 = "cbs_metadata/85318NED_kwb2022/WijkenEnBuurten.csv"
-PROPS2022 = "cbs_metadata/85318NED_kwb2022/DataProperties.csv"
 
 
 def _real_root() -> Path | None:
@@ -58,24 +59,27 @@ def den_haag_dir(tmp_path_factory: pytest.TempPathFactory, real_data: Path) -> P
     return data_dir
 
 
-def tree_digest(root: Path) -> dict[str, str]:
-    """sha256 of every file under root, to prove a rejected import changed nothing."""
-    import hashlib
-
-    return {
-        str(p.relative_to(root)): hashlib.sha256(p.read_bytes()).hexdigest()
-        for p in sorted(root.rglob("*")) if p.is_file() and p.name != ".lock"
-    }
+@pytest.fixture(scope="session")
+def demo_base(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The demo city (figures and stories), built once; tests get their own copy."""
+    data_dir = tmp_path_factory.mktemp("api_demo") / "data"
+    load_demo_city(data_dir)
+    return data_dir
 
 
-@contextmanager
-def browser_app(factory: pytest.TempPathFactory, name: str) -> Iterator[str]:
-    """The real API and UI (fake LLM) for one browser test module: skipped without Chromium, failed in CI."""
-    from ui.browser import CHROMIUM, running_app
+@pytest.fixture
+def demo_dir(demo_base: Path, tmp_path: Path) -> Path:
+    target = tmp_path / "data"
+    shutil.copytree(demo_base, target, ignore=shutil.ignore_patterns(".lock"))
+    return target
 
-    if not Path(CHROMIUM).exists():
-        if os.environ.get("CI", "").lower() == "true":
-            pytest.fail(f"{CHROMIUM} is missing in CI; .ci/run must `apt-get install -y chromium`")
-        pytest.skip(f"{CHROMIUM} not installed (apt-get install -y chromium)")
-    with running_app(factory.mktemp(name), llm="fake") as children:
-        yield children[1].url
+
+@pytest.fixture
+def app_deps(demo_dir: Path) -> tuple[FastAPI, Deps]:
+    return make_app(demo_dir)
+
+
+@pytest.fixture
+def client(app_deps: tuple[FastAPI, Deps]) -> Iterator[TestClient]:
+    with TestClient(app_deps[0]) as c:
+        yield c
