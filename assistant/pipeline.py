@@ -17,6 +17,7 @@ from assistant.facts.patterns import pattern_facts, stories_in
 from assistant.schemas import Answer, Fact, LLMInfo, Question, StoryExcerpt
 from assistant.understand.lexicon import STORY_THEMES
 from assistant.understand.question import Understanding, understand
+from assistant.understand.units import unit_notice
 from retrieval.tables.areas import AreaRef, area_table
 from retrieval.tables.store import StoreData
 
@@ -62,6 +63,9 @@ class AnswerService:
                        link=deps.link_indicators, prev=prev, context_area=context)
         if q.year and not u.years:
             u.years = [q.year]
+        note = unit_notice(u.unit, u.indicators, u.share, data.catalogue.get, u.language)
+        if note and note not in u.notices:
+            u.notices.append(note)
         answer = Answer(question=q.question, language=u.language, audience=q.audience,  # type: ignore[arg-type]
                         areas=[a.code for a in u.areas], indicators=u.indicators, years=u.years)
         if u.clarify or (u.unknown_area and not u.areas) or (not u.areas and u.kind not in ("term", "top")):

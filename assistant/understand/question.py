@@ -3,59 +3,27 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field, replace
 from datetime import date
 
+from assistant.understand.follow import follow_up
 from assistant.understand.lexicon import AREA_ALIASES, INDICATOR_WORDS, THEME_WORDS
+from assistant.understand.model import Understanding
+from assistant.understand.patterns import (
+    ASK_WHICH_RE,
+    DEFINE_RE,
+    EN_WORDS,
+    HERE_RE,
+    LOW_RE,
+    NL_WORDS,
+    STORY_RE,
+    TOP_RE,
+    TREND_RE,
+    WEAK,
+)
+from assistant.understand.units import order_by_unit, wanted_unit
 from retrieval.tables.areas import AreaRef, area_index, candidates, normalize
 
-EN_WORDS = {"the", "what", "how", "many", "which", "highest", "lowest", "compared", "with", "of", "does",
-            "mean", "much", "a", "lot", "district", "neighbourhood", "neighborhood", "and", "why", "are", "people",
-            "live", "there", "this", "our", "high", "low", "share", "explain", "about", "stories", "than"}
-NL_WORDS = {"de", "het", "een", "wat", "hoeveel", "welke", "hoogst", "laagst", "vergeleken", "met", "van",
-            "betekent", "veel", "wijk", "buurt", "en", "waarom", "zijn", "er", "onze", "deze", "hoe", "hoog",
-            "laag", "mensen", "wonen", "aandeel", "uitleg", "over", "verhalen", "dan", "ligt", "heeft"}
-TOP_RE = re.compile(r"\b(hoogst\w*|meest\w*|laagst\w*|minst\w*|grootst\w*|kleinst\w*|highest|lowest|most|least|"
-                    r"largest|smallest|top\s*\d+|nummer 1|number one)\b")
-LOW_RE = re.compile(r"\b(laagst\w*|minst\w*|kleinst\w*|lowest|least|smallest|onderaan)\b")
-ASK_WHICH_RE = re.compile(r"\b(welke?|which|waar|where|top\s*\d+|nummer 1|number one|rangschik\w*|ranking)\b|"
-                          r"\b(de|the)\s+\w+st\w*\s+(wijk|buurt|stadsdeel|district|neighbourhood)")
-PRONOUN_RE = re.compile(r"\b(dat|dit|daar|daarvan|die|it|that|there|this)\b")
-# Words for a group of people: an indicator only when the question names nothing more specific.
-WEAK = {"leeftijd_15_25", "leeftijd_0_15", "leeftijd_65_plus", "huishoudens", "inwoners"}
-TREND_RE = re.compile(r"\b(sinds|trend|ontwikkel\w*|gestegen|gedaald|gegroeid|veranderd|verloop|door de jaren|"
-                      r"laatste jaren|afgelopen jaren|since|over time|changed|grown|risen|fallen)\b")
-SHARE_RE = re.compile(r"\b(aandeel|percentage|procent|hoeveel procent|welk deel|share|proportion)\b")
-# "Wat is de Wmo eigenlijk?": a question about a word, also when the word names an indicator
-DEFINE_RE = re.compile(r"^\s*(wat (betekent|betekenen|is|zijn|telt|bedoel\w*|houdt)|what (does|do|is|are|counts)|"
-                       r"waarom|why|hoe (werkt|bereken\w*|tel\w*)|how (is|are|does)|leg uit|uitleg|explain)\b")
-COUNT_RE = re.compile(r"\bhoeveel\b[^?]*\bzijn er\b|\bhow many\b")
-STORY_RE = re.compile(r"\b(verha\w*|ervaring\w*|vertel\w*|zeggen bewoners|stories|story|experiences|"
-                      r"residents say|verhaal)\b")
-HERE_RE = re.compile(r"\b(deze wijk|onze wijk|mijn wijk|deze buurt|onze buurt|hier|this area|our area)\b")
-FOLLOW_RE = re.compile(r"^\s*(en|and|wat als|what about)\b")
-
-
-@dataclass
-class Understanding:
-    question: str
-    language: str = "nl"
-    areas: list[AreaRef] = field(default_factory=list)
-    indicators: list[str] = field(default_factory=list)
-    missing_indicators: list[str] = field(default_factory=list)
-    years: list[int] = field(default_factory=list)
-    since: int | None = None
-    compare_national: bool = False
-    kind: str = "value"
-    top: tuple[str, int, bool] | None = None
-    share: tuple[str, str] | None = None
-    terms: list[str] = field(default_factory=list)
-    themes: list[str] = field(default_factory=list)
-    clarify: list[AreaRef] = field(default_factory=list)
-    unknown_area: str | None = None
-    wants_stories: bool = False
-    notices: list[str] = field(default_factory=list)
-    named_area: AreaRef | None = None  # the area the answer put first (a top-1), what "daar" points at next
+__all__ = ["Understanding", "follow_up", "understand"]
 
 
 def detect_language(text: str) -> str:
@@ -200,33 +168,6 @@ def question_kind(text: str, u: Understanding) -> str:
     return "value"
 
 
-def follow_up(prev: Understanding | None, u: Understanding) -> Understanding:
-    """Carry context over: 'en in Ypenburg?' keeps the indicator; 'en in 2021?' keeps the area."""
-    if prev is None:
-        return u
-    low = u.question.lower()
-    pointing = bool(PRONOUN_RE.search(low))
-    short = FOLLOW_RE.search(low) or len(u.question.split()) <= 5 or pointing
-    # "Is dat veel vergeleken met de stad?" points back at the figure; "Wat betekent dat?" asks about a word.
-    about_word = u.kind == "term" and bool(DEFINE_RE.search(low) or not pointing or not prev.indicators)
-    fresh_topic = u.indicators or u.missing_indicators or about_word
-    if not fresh_topic and (short or u.areas or u.years):
-        u = replace(u, indicators=prev.indicators, share=u.share or prev.share,
-                    kind="value" if u.kind == "term" else u.kind)
-        if u.kind == "value" and prev.kind in ("top", "trend") and not u.areas:
-            u.kind, u.top = prev.kind, prev.top
-            if u.top is not None and TOP_RE.search(low):  # "En de laagste?" turns the list around
-                u.top = (u.top[0], u.top[1], not LOW_RE.search(low))
-    if pointing and prev.areas and u.areas and all(a.level in ("gemeente", "land") for a in u.areas):
-        # "Is dat meer dan in Den Haag?": the area stays; the gemeente is a reference, always compared.
-        u = replace(u, areas=prev.areas, compare_national=u.compare_national or u.areas[0].level == "land")
-    if pointing and not u.areas and not u.clarify and prev.named_area is not None:
-        u = replace(u, areas=[prev.named_area])  # "Welke wijk …?" then "Wat vertellen bewoners daar?"
-    if not u.areas and not u.clarify and not u.unknown_area and u.kind not in ("term", "top"):
-        u = replace(u, areas=prev.areas)
-    return u
-
-
 def understand(
     question: str,
     refs: list[AreaRef],
@@ -248,10 +189,11 @@ def understand(
     groups = find_indicators(question)
     if not groups and link is not None and not STORY_RE.search(question.lower()):
         groups = [[i] for i, _ in link(question)][:1]
-    if SHARE_RE.search(question.lower()):
+    u.unit = wanted_unit(question)
+    if u.unit == "percent":
         groups = [sorted(g, key=lambda i: _share_rank(units.get(i, ("", None)))) for g in groups]
-    elif COUNT_RE.search(question.lower()):  # "hoeveel Wmo-cliënten zijn er": the count, not the rate
-        groups = [sorted(g, key=lambda i: units.get(i, ("", None))[0] != "count") for g in groups]
+    else:  # "per 1.000" picks the rate; "hoeveel Wmo-cliënten zijn er" the count
+        groups = order_by_unit(groups, units, u.unit)
     strong = [g for g in groups if not set(g) <= WEAK]
     wants_stories = bool(STORY_RE.search(question.lower()))
     chosen, missing = pick_indicators(strong or ([] if wants_stories else groups), loaded)
@@ -275,7 +217,7 @@ def _share_rank(unit: tuple[str, str | None]) -> int:
 
 
 def _set_share(u: Understanding, question: str, units: dict[str, tuple[str, str | None]]) -> None:
-    if not SHARE_RE.search(question.lower()):
+    if u.unit != "percent":
         return
     for ind in u.indicators:
         unit, denom = units.get(ind, ("", None))

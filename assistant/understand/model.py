@@ -1,0 +1,30 @@
+"""What a question was understood to ask; carried between the turns of a conversation."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from retrieval.tables.areas import AreaRef
+
+
+@dataclass
+class Understanding:
+    question: str
+    language: str = "nl"
+    areas: list[AreaRef] = field(default_factory=list)
+    indicators: list[str] = field(default_factory=list)
+    missing_indicators: list[str] = field(default_factory=list)
+    years: list[int] = field(default_factory=list)
+    since: int | None = None
+    compare_national: bool = False
+    kind: str = "value"
+    top: tuple[str, int, bool] | None = None
+    share: tuple[str, str] | None = None
+    terms: list[str] = field(default_factory=list)
+    themes: list[str] = field(default_factory=list)
+    clarify: list[AreaRef] = field(default_factory=list)
+    unknown_area: str | None = None
+    wants_stories: bool = False
+    notices: list[str] = field(default_factory=list)
+    unit: str | None = None  # the unit the question asks for: per_1000, percent or count
+    named_area: AreaRef | None = None  # the area the answer put first (a top-1), what "daar" points at next
