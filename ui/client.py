@@ -132,7 +132,7 @@ class DuidingClient:
     def chat(self, body: dict[str, Any]) -> Answer:
         return Answer.model_validate(self._post("/v1/chat", json=_clean(body)).json())
 
-    def export(self, conversation_id: str, fmt: Literal["docx", "md"]) -> Download:
+    def export(self, conversation_id: str, fmt: Literal["docx", "md", "zip"]) -> Download:
         """POST /v1/export: the conversation's onderbouwing as a file."""
         response = self._post("/v1/export", json={"conversation_id": conversation_id, "format": fmt})
         found = FILENAME.search(response.headers.get("content-disposition", ""))

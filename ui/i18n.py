@@ -88,6 +88,8 @@ EXPORT_TEXT: dict[str, dict[Lang, str]] = {
                      "en": "The argument is ready. Choose how to download it."},
     "download_docx": {"nl": "Download als Word (.docx)", "en": "Download as Word (.docx)"},
     "download_md": {"nl": "Download als Markdown (.md)", "en": "Download as Markdown (.md)"},
+    "download_zip": {"nl": "Download als Markdown met grafieken (.zip)",
+                     "en": "Download as Markdown with charts (.zip)"},
 }
 
 EXERCISE_TEXT: dict[str, dict[Lang, str]] = {

@@ -10,7 +10,7 @@ from ui.client import ApiError, Download
 from ui.i18n import Lang, t
 from ui.shared import client, context, show_problem
 
-FORMATS: tuple[Literal["docx", "md"], ...] = ("docx", "md")
+FORMATS: tuple[Literal["docx", "md", "zip"], ...] = ("docx", "md", "zip")
 MADE = "export"  # {"for": "<conversation>:<turns>", "files": {fmt: Download}}
 
 

@@ -1,6 +1,8 @@
-"""POST /v1/export: a conversation's onderbouwing as a Markdown or DOCX download."""
+"""POST /v1/export: a conversation's onderbouwing as Markdown, Markdown with chart files (ZIP) or DOCX."""
 
 from __future__ import annotations
+
+from typing import Literal
 
 from fastapi import APIRouter
 from fastapi.responses import Response
@@ -10,13 +12,16 @@ from assistant.api.errors import error_responses
 from assistant.compose.export import MEDIA_TYPES, ExportFile, ExportFormat, build_export
 from assistant.compose.export_charts import chart_png
 from assistant.conversations import ConversationStore
+from assistant.core.errors import NotFoundError
 
 
 class ExportRequest(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     conversation_id: str = Field(min_length=1, max_length=64)
-    format: ExportFormat = "md"
+    format: ExportFormat = Field(default="md", description="md: charts as data tables; zip: export.md with "
+                                 "charts/*.png; docx: a Word document.")
+    language: Literal["nl", "en"] = Field(default="nl", description="Language of error messages.")
 
 
 class ExportService:
@@ -24,8 +29,22 @@ class ExportService:
         self.conversations = conversations
 
     def export(self, req: ExportRequest) -> ExportFile:
-        answers = list(self.conversations.require(req.conversation_id).answers)
+        conv = self.conversations.get(req.conversation_id)
+        if conv is None or not conv.answers:
+            raise _no_conversation(req, round(self.conversations.ttl_s / 3600, 1))
+        answers = list(conv.answers)
         return build_export(answers, req.format, render=chart_png)
+
+
+def _no_conversation(req: ExportRequest, hours: float) -> NotFoundError:
+    shown = f"{hours:g}"
+    if req.language == "en":
+        return NotFoundError("This conversation does not exist (any more) or has no answers yet; conversations "
+                             f"expire after {shown} hours without a question",
+                             "ask your questions again in a new conversation, then export")
+    return NotFoundError("Dit gesprek bestaat niet (meer) of heeft nog geen antwoorden; een gesprek verloopt na "
+                         f"{shown.replace('.', ',')} uur zonder vraag",
+                         "stel je vragen opnieuw in een nieuw gesprek en exporteer dan")
 
 
 def _download(file: ExportFile) -> Response:
@@ -39,10 +58,11 @@ def export_router(service: ExportService) -> APIRouter:
 
     @router.post("/export", response_class=Response, responses={
         200: {"description": "The onderbouwing as an attachment.",
-              "content": {"text/markdown": {"schema": {"type": "string"}}, MEDIA_TYPES["docx"]: binary}},
+              "content": {"text/markdown": {"schema": {"type": "string"}}, MEDIA_TYPES["docx"]: binary,
+                          "application/zip": binary}},
         **error_responses(404, 413)})
     def export(req: ExportRequest) -> Response:
-        """Questions, facts with sources, quoted stories, caveats, charts (PNG) and the attribution."""
+        """Questions, answers, facts numbered once with their sources, stories, caveats, charts, attribution."""
         return _download(service.export(req))
 
     return router

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import threading
 from typing import Any
 
@@ -36,8 +37,8 @@ def chart_spec(series: ChartSeries) -> dict[str, Any]:
     return spec
 
 
-def chart_png(series: ChartSeries, scale: float = 2.0) -> bytes | None:
-    """The chart as PNG; None when the series has no published value to draw."""
+def chart_png(series: ChartSeries, scale: float = 1.5) -> bytes | None:
+    """The chart as a small PNG (a palette of 64 colours: charts have few); None when nothing is published."""
     if not any(r.get("value") is not None for r in series.rows):
         return None
     import vl_convert as vlc
@@ -45,4 +46,16 @@ def chart_png(series: ChartSeries, scale: float = 2.0) -> bytes | None:
     spec = chart_spec(series)
     with _render_lock:
         png: bytes = vlc.vegalite_to_png(spec, scale=scale)
-    return png
+    return _compact(png)
+
+
+def _compact(png: bytes) -> bytes:
+    """vl-convert writes 32-bit PNGs; a palette PNG is a tenth of the size. Without Pillow the PNG stays."""
+    try:
+        from PIL import Image
+    except ImportError:
+        return png
+    image = Image.open(io.BytesIO(png)).convert("RGB").quantize(colors=64, method=Image.Quantize.MEDIANCUT)
+    out = io.BytesIO()
+    image.save(out, "PNG", optimize=True)
+    return out.getvalue() if out.tell() < len(png) else png

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import base64
 import io
 import re
+import zipfile
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -60,9 +60,15 @@ def test_docx_export_has_facts_a_chart_image_stories_and_the_source_line(
                         r.headers["content-disposition"])
     doc = Document(io.BytesIO(r.content))
     text = "\n".join(p.text for p in doc.paragraphs)
+    cells = {c.text for t in doc.tables for row in t.rows for c in row.cells}
+    numbered = 0
     for answer in answers:
         assert answer["question"] in text
-        assert answer["facts"][0]["text"] in text
+        listed = [f for f in answer["facts"] if f["kind"] not in ("caveat", "no_data")]
+        numbered += len(listed)
+    # every fact once, numbered F1..Fn across the document without gaps, each with its row in a table
+    assert {f"[F{i}]" for i in range(1, numbered + 1)} <= cells and f"[F{numbered + 1}]" not in cells
+    assert all(f"[F{i}]" in text for i in range(1, numbered + 1))
     assert len(doc.inline_shapes) >= 2  # charts, as PNG pictures
     assert "Bron: Demo Duinhaven (fictief, gegenereerd door Duiding)" in text
     story = answers[0]["stories"][0]
@@ -71,23 +77,39 @@ def test_docx_export_has_facts_a_chart_image_stories_and_the_source_line(
     assert f"— Oude Haven, {story['date']}, {story['role']}" in text
 
 
-def test_markdown_export_is_a_download_with_embedded_png_charts(chatted: tuple[TestClient, str, list[dict]]) -> None:
+def test_markdown_export_is_a_download_with_charts_as_data_tables(
+    chatted: tuple[TestClient, str, list[dict]],
+) -> None:
     client, cid, answers = chatted
     r = client.post("/v1/export", json={"conversation_id": cid, "format": "md"})
     assert r.status_code == 200 and r.headers["content-type"].startswith("text/markdown")
     assert r.headers["content-disposition"].startswith("attachment;")
     md = r.text
     assert md.startswith("# Onderbouwing") and "## Vraag 2: en in Molenwijk?" in md
-    assert f"- [F1] {answers[0]['facts'][0]['text']} (Bron: Demo Duinhaven" in md
-    assert "\n> " in md and "### Bronnen" in md
-    images = re.findall(r"!\[[^\]]*\]\(data:image/png;base64,([A-Za-z0-9+/=]+)\)", md)
-    assert images and all(base64.b64decode(i).startswith(PNG) for i in images)
+    assert "\n> " in md and "\n## Bronnen\n\n- Bron: Demo Duinhaven" in md
+    assert "data:image" not in md and "| Gebied | Waarde |" in md
+    value = next(r for r in answers[0]["charts"][0]["rows"] if r["value"] is not None)
+    assert f"| {value['name']} |" in md
+
+
+def test_zip_export_has_the_markdown_and_one_png_per_chart(chatted: tuple[TestClient, str, list[dict]]) -> None:
+    client, cid, _ = chatted
+    r = client.post("/v1/export", json={"conversation_id": cid, "format": "zip"})
+    assert r.status_code == 200 and r.headers["content-type"] == "application/zip"
+    with zipfile.ZipFile(io.BytesIO(r.content)) as zf:
+        md = zf.read("export.md").decode("utf-8")
+        images = re.findall(r"!\[[^\]]+\]\((charts/[^)]+\.png)\)", md)
+        assert images and len(images) == len(set(images))
+        assert sorted(images) == sorted(n for n in zf.namelist() if n.startswith("charts/"))
+        assert all(zf.read(name).startswith(PNG) for name in images)
 
 
 def test_export_errors_use_the_error_shape(chatted: tuple[TestClient, str, list[dict]]) -> None:
     client, cid, _ = chatted
     err = assert_error(client.post("/v1/export", json={"conversation_id": "gone", "format": "md"}), 404)
-    assert "new conversation" in err["fix"]
+    assert "nieuw gesprek" in err["fix"] and "verloopt" in err["message"]
+    err = assert_error(client.post("/v1/export", json={"conversation_id": "gone", "language": "en"}), 404)
+    assert "new conversation" in err["fix"] and "expire" in err["message"]
     assert_error(client.post("/v1/export", json={"conversation_id": cid, "format": "pdf"}), 422)
 
 

@@ -68,7 +68,8 @@ def test_export_makes_word_and_markdown_of_the_conversation(app: AppTest) -> Non
     assert f"1. {QUESTION}" in text(app)
     app.button(key="make-export").click()
     run(app)
-    assert [b.label for b in app.download_button] == ["Download als Word (.docx)", "Download als Markdown (.md)"]
+    assert [b.label for b in app.download_button] == ["Download als Word (.docx)", "Download als Markdown (.md)",
+                                                      "Download als Markdown met grafieken (.zip)"]
     files = app.session_state["export"]["files"]
     docx = "\n".join(p.text for p in Document(io.BytesIO(files["docx"].content)).paragraphs)
     assert QUESTION in docx and "18,0%" in docx and "Bron: Demo Duinhaven" in docx
