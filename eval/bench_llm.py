@@ -40,6 +40,9 @@ class TimedLLM:
                 first = False
             yield chunk
 
+    def available(self) -> tuple[bool, str]:
+        return self.inner.available()  # type: ignore[attr-defined, no-any-return]
+
 
 def main() -> None:
     from assistant.pipeline import AnswerService

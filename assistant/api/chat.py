@@ -32,7 +32,7 @@ class ChatRequest(BaseModel):
     model_config = ConfigDict(extra="forbid")
 
     question: str = Field(min_length=1, max_length=2000, examples=["Hoeveel jongeren wonen er in Moerwijk?"])
-    audience: Audience | None = Field(default=None, description="Default: DUIDING_AUDIENCE.")
+    audience: Audience | None = Field(default=None, description="Default: DUIDING_AUDIENCE.")  # type: ignore[valid-type]
     area: str | None = Field(default=None, max_length=100, description="Area in view (name or code).")
     year: int | None = Field(default=None, ge=1900, le=2100)
     conversation_id: str | None = Field(default=None, max_length=64,

@@ -134,7 +134,7 @@ def ingest_router(service: IngestService) -> APIRouter:
     @router.post("/tables", response_model=ImportReport, responses=error_responses(409, 413))
     def ingest_tables(
         file: Annotated[UploadFile, File(description="CBS KWB CSV, long/wide CSV or XLSX.")],
-        format: Annotated[TableFormat | None, Form(description="Guessed from the file when left out.")] = None,
+        format: Annotated[TableFormat | None, Form(description="Guessed from the file when left out.")] = None,  # type: ignore[valid-type]
         year: Annotated[int | None, Form(ge=1900, le=2100)] = None,
         status: Annotated[Literal["definitief", "voorlopig"], Form()] = "definitief",
         source: Annotated[str | None, Form(max_length=200)] = None,
