@@ -12,8 +12,9 @@ from assistant.core.settings import Settings
 from assistant.facts.compare import compare, compare_parents
 from assistant.facts.index import AreaInfo, FactIndex, Row, index_for
 from assistant.facts.obs import Obs, obs_like
-from assistant.facts.rank import rank_and_spread, top_list
+from assistant.facts.rank import rank_and_spread
 from assistant.facts.sink import FactSink
+from assistant.facts.top import top_list
 from assistant.facts.trend import trend
 from assistant.facts.value import no_data, share_fact, value_obs
 from assistant.facts.words import title
@@ -59,7 +60,7 @@ def build_facts(data: StoreData, req: FactRequest, settings: Settings) -> FactSe
     if req.share:
         _shares(sink, known, req.share, req.years)
     if req.top:
-        _tops(sink, known, defs, req.top, req.years)
+        _tops(sink, known, defs, req.top, req.years, req.share)
     return FactSet(sink.facts, sink.charts, sink.caveats, sink.attribution, sink.no_data)
 
 
@@ -138,16 +139,18 @@ def _shares(sink: FactSink, known: list[AreaInfo], share: tuple[str, str], years
 
 
 def _tops(sink: FactSink, known: list[AreaInfo], defs: list[IndicatorDef], top: tuple[str, int, bool],
-          years: list[int] | None) -> None:
+          years: list[int] | None, share: tuple[str, str] | None = None) -> None:
+    """A share asked is ranked by share (computed from the counts when CBS publishes none)."""
     level, n, highest = top
     scopes = list(dict.fromkeys(_scope_of(sink.index, info, level) for info in known))
     for scope in (s for s in scopes if s is not None):
         for d in defs:
+            den = sink.catalogue.get(share[1]) if share and share[0] == d.id else None
             if years:
                 for year in years:
-                    top_list(sink, scope, d, level, n, highest, year)
+                    top_list(sink, scope, d, level, n, highest, year, den)
             else:  # the latest year in which this scope's areas have a figure
-                any(top_list(sink, scope, d, level, n, highest, y) for y in reversed(sink.index.years(d.id)))
+                any(top_list(sink, scope, d, level, n, highest, y, den) for y in reversed(sink.index.years(d.id)))
 
 
 def _scope_of(index: FactIndex, info: AreaInfo, level: str) -> AreaInfo | None:

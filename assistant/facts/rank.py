@@ -1,4 +1,4 @@
-"""Rank and spread among sibling areas, and top-N lists. Suppressed values never get a place."""
+"""Rank and spread among sibling areas (top-N lists are in top.py). Suppressed values never get a place."""
 
 from __future__ import annotations
 
@@ -6,11 +6,10 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from assistant.facts.index import AreaInfo, Peers
+from assistant.facts.index import AreaInfo
 from assistant.facts.obs import Obs
 from assistant.facts.sink import ChartRow, FactSink
-from assistant.facts.words import count, level_word, num, ordinal, rnd, rnd_array, short, title
-from retrieval.models import IndicatorDef
+from assistant.facts.words import level_word, num, ordinal, rnd, rnd_array, short, title
 
 MIN_RANKED = 3  # a place among fewer areas says nothing
 MIN_SPREAD = 8  # quartiles of fewer values are mostly noise
@@ -137,51 +136,3 @@ def _siblings_chart(sink: FactSink, obs: Obs, field: PeerValues) -> None:
         rows.append({"code": code, "name": info.name if info else code, "value": value, "is_target": code == obs.area})
     sink.chart("siblings", f"{title(obs.d, 'nl')}, {obs.year}", obs.numerator, obs.d.unit, rows,
                sink.source_line(obs.rows[0]))
-
-
-def top_list(sink: FactSink, scope: AreaInfo, d: IndicatorDef, level: str, n: int, highest: bool,
-             year: int) -> bool:
-    """The n areas of one level inside `scope` with the highest (or lowest) published value."""
-    source = next(iter(sink.index.sources_for(d.id, year)), "")
-    peers = sink.index.peers(d.id, year, source, level, scope.code)
-    if not (~peers.suppressed).any():
-        return False
-    listed = _best(peers, n, highest, d.decimals)
-    k, total = int(peers.suppressed.sum()), int((~peers.suppressed).sum())
-    names = [(sink.index.area(c), v) for c, v in listed]
-    parts = {lang: [f"{a.name if a else c} ({short(v, d.unit, d.decimals, lang)})"
-                    for (c, v), (a, _) in zip(listed, names, strict=True)] for lang in ("nl", "en")}
-    nl, en = _top_sentences(scope, d, level, highest, year, parts, total, k)
-    numbers = [num(v, d.unit, d.decimals, "value") for _, v in listed] + [num(total, "count", 0, "of")]
-    numbers += [num(len(listed), "count", 0, "count")] if len(listed) > 1 else []
-    numbers += [num(k, "count", 0, "count")] if k else []
-    rows = [r for r in (sink.index.row(c, d.id, year, source) for c, _ in listed) if r is not None]
-    sink.add("top", nl, en, numbers, rows, labels=(d, scope.name, *(a.name for a, _ in names if a)),
-             value=listed[0][1], unit=d.unit, decimals=d.decimals, area_code=scope.code, indicator=d.id, year=year)
-    return True
-
-
-def _best(peers: Peers, n: int, highest: bool, decimals: int) -> list[tuple[str, float]]:
-    pairs = [(c, float(v)) for c, v, s in zip(peers.codes, peers.values, peers.suppressed, strict=True) if not s]
-    pairs.sort(key=lambda p: (-p[1] if highest else p[1], p[0]))
-    return [(c, rnd(v, decimals)) for c, v in pairs[:max(n, 1)]]
-
-
-def _top_sentences(scope: AreaInfo, d: IndicatorDef, level: str, highest: bool, year: int,
-                   parts: dict[str, list[str]], total: int, k: int) -> tuple[str, str]:
-    many = len(parts["nl"]) > 1
-    side_nl, side_en = ("hoogste", "highest") if highest else ("laagste", "lowest")
-    t_nl, t_en = title(d, "nl", lower=True), title(d, "en", lower=True)
-    lw_nl, lw_en = level_word(level, "nl", plural=many), level_word(level, "en", plural=many)
-    listed_nl = ", ".join(parts["nl"][:-1]) + " en " + parts["nl"][-1] if many else parts["nl"][0]
-    listed_en = ", ".join(parts["en"][:-1]) + " and " + parts["en"][-1] if many else parts["en"][0]
-    article = "Het" if lw_nl == "stadsdeel" else "De"
-    lead_nl = f"De {len(parts['nl'])} {lw_nl}" if many else f"{article} {lw_nl}"
-    lead_en = f"The {len(parts['en'])} {lw_en}" if many else f"The {lw_en}"
-    nl = (f"{lead_nl} in {scope.name} met het {side_nl} cijfer voor {t_nl} ({year}): {listed_nl}. "
-          f"{count(total, 'nl')} {level_word(level, 'nl', total != 1)} {'hebben' if total != 1 else 'heeft'} "
-          "een cijfer" + (f", {count(k, 'nl')} niet." if k else "."))
-    en = (f"{lead_en} in {scope.name} with the {side_en} figure for {t_en} ({year}): {listed_en}. "
-          f"{count(total, 'en')} {level_word(level, 'en', total != 1)} {'have' if total != 1 else 'has'} "
-          "a figure" + (f", {count(k, 'en')} do not." if k else "."))
-    return nl, en

@@ -120,7 +120,7 @@ def test_non_cbs_sources_keep_their_own_attribution(city: StoreData) -> None:
 def test_top_and_bottom_lists(city: StoreData) -> None:
     fs = _facts(city, areas=["GM9901"], indicators=["jeugdzorg_pct"], years=[2020], top=("wijk", 2, False))
     top = _kinds(fs, "top")[0]
-    assert "Wijk 1 (6,5%) en Wijk 2 (7,5%)" in top.text and "1 niet" in top.text
+    assert "Wijk 1 (6,5%) en Wijk 2 (7,5%, maar 40 inwoners)" in top.text and "1 niet" in top.text  # small: said
 
 
 def test_index_is_built_once_per_snapshot_object(city: StoreData) -> None:

@@ -14,8 +14,9 @@ def kwb_wijken(real_data: Path, rel: str = KWB2019) -> pd.DataFrame:
     """One row per area: code, CBS name, level, and every column by its stem (suffix dropped), '.' = NaN."""
     raw = pd.read_csv(real_data / rel, sep=";", dtype=str, encoding="utf-8-sig")
     raw = raw.apply(lambda col: col.str.strip())
+    first = next(i for i, c in enumerate(raw.columns) if c.startswith("Codering")) + 1  # 2021 has no Gemeentenaam
     columns = {re.sub(r"_\d+$", "", c): pd.to_numeric(raw[c].replace(".", None), errors="coerce")
-               for c in raw.columns[5:]}
+               for c in raw.columns[first:]}
     out = pd.concat([pd.DataFrame({"code": raw["WijkenEnBuurten"], "level": raw["SoortRegio_2"].str.lower()}),
                      pd.DataFrame(columns)], axis=1)
     names = pd.read_csv(real_data / NAMES2022, sep=",", dtype=str)
