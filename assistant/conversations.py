@@ -16,7 +16,7 @@ from dataclasses import dataclass, field, replace
 
 from assistant.core.errors import DuidingError, NotFoundError, log_unexpected
 from assistant.deps import Deps
-from assistant.events import Done, Event, FactsReady, Failed
+from assistant.events import Done, Event, FactsReady, Failed, Reset, SentenceReleased
 from assistant.pipeline import AnswerService
 from assistant.schemas import Answer, Question
 from assistant.understand.question import Understanding
@@ -27,6 +27,7 @@ MAX_CONVERSATIONS = 500
 TTL_SECONDS = 4 * 3600
 MAX_TURNS = 50
 LLM_FAILED = "Het taalmodel reageerde niet; je ziet het feitenantwoord."
+CUT_OFF = "Een nieuwe vraag onderbrak het taalmodel; je ziet de feiten en wat al gecontroleerd was."
 
 
 @dataclass
@@ -86,6 +87,16 @@ class ConversationStore:
             conv.understanding = understanding or conv.understanding
             conv.touched = self.clock()
 
+    def complete(self, conv: Conversation, started: Answer, answer: Answer) -> None:
+        """Replace a turn recorded when its facts were ready by its final (or cut-off) answer."""
+        with self._lock:
+            found = next((i for i, a in enumerate(conv.answers) if a is started), None)
+            if found is None:
+                conv.answers = [*conv.answers, answer][-self.max_turns:]
+            else:
+                conv.answers[found] = answer
+            conv.touched = self.clock()
+
     def _expire(self) -> None:
         cutoff = self.clock() - self.ttl_s
         for cid in [cid for cid, c in self._items.items() if c.touched < cutoff]:
@@ -130,21 +141,46 @@ class ChatService:
         return ChatStream(conv.id, self._events(conv, first, events))
 
     def _events(self, conv: Conversation, first: Event, rest: Iterator[Event]) -> Iterator[Event]:
+        """The turn is stored as soon as its facts exist, so a new question while the model still writes
+        (the client goes away) keeps this turn and its context; the final answer then replaces it."""
+        started = _started(first, conv.id)
+        self.conversations.record(conv, started, getattr(first, "understanding", None))
         yield first
+        shown: list[str] = []
         try:
             for event in rest:
+                if isinstance(event, SentenceReleased):
+                    shown.append(event.text)
+                elif isinstance(event, Reset):
+                    shown.clear()
                 if isinstance(event, Done):
                     answer = event.answer.model_copy(update={"conversation_id": conv.id})
-                    self.conversations.record(conv, answer, event.understanding)
+                    self.conversations.complete(conv, started, answer)
                     yield Done(answer, event.understanding)
-                else:
-                    yield event
+                    return
+                yield event
+        except GeneratorExit:  # the client stopped reading: keep what was checked, marked as cut off
+            self.conversations.complete(conv, started, _cut_off(started, shown))
+            raise
         except Exception as exc:  # noqa: BLE001 - mid-stream: say so, then end with the facts answer
             log_unexpected(exc, "chat stream")
             yield _failed(exc)
-            answer = _fallback(first.answer if isinstance(first, FactsReady) else None, conv.id)
-            self.conversations.record(conv, answer, None)
+            answer = _fallback(started, conv.id)
+            self.conversations.complete(conv, started, answer)
             yield Done(answer)
+
+
+def _started(first: Event, conversation_id: str) -> Answer:
+    facts = first.answer if isinstance(first, FactsReady) else Answer(question="")
+    return facts.model_copy(update={"conversation_id": conversation_id, "answer": facts.deterministic})
+
+
+def _cut_off(started: Answer, shown: list[str]) -> Answer:
+    """A turn whose stream was cut off: the facts answer plus the checked sentences it had."""
+    answer = started.model_copy(deep=True)
+    answer.llm_text = " ".join(shown)
+    answer.notices.append(CUT_OFF)
+    return answer
 
 
 def _failed(exc: Exception) -> Failed:
@@ -153,8 +189,8 @@ def _failed(exc: Exception) -> Failed:
     return Failed("internal", LLM_FAILED, "probeer het opnieuw")
 
 
-def _fallback(facts_answer: Answer | None, conversation_id: str) -> Answer:
-    answer = (facts_answer or Answer(question="")).model_copy(deep=True)
+def _fallback(facts_answer: Answer, conversation_id: str) -> Answer:
+    answer = facts_answer.model_copy(deep=True)
     answer.answer = answer.deterministic
     answer.llm = answer.llm.model_copy(update={"fallback_used": True, "reason": "stream failed"})
     answer.notices.append(LLM_FAILED)

@@ -17,6 +17,7 @@ class FactsReady:
     """The deterministic answer (facts, stories, glossary, charts): shown at once, the fallback."""
 
     answer: Answer
+    understanding: Understanding | None = field(default=None, compare=False)  # the follow-up's context
     wire: ClassVar[str] = "facts"
 
     def payload(self) -> dict[str, Any]:

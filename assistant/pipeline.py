@@ -39,7 +39,7 @@ class AnswerService:
         t0 = time.perf_counter()
         answer, u, facts, parts = self._deterministic(q, prev)
         answer.timings_ms["deterministic"] = round((time.perf_counter() - t0) * 1000, 1)
-        yield FactsReady(answer.model_copy(deep=True))
+        yield FactsReady(answer.model_copy(deep=True), u)
         llm = self.deps.llm
         if llm is None or not facts.facts or answer.clarify:
             answer.llm = LLMInfo(backend=self.deps.settings.llm if llm is None else llm.name, fallback_used=False,

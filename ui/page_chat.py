@@ -16,6 +16,7 @@ from ui.sidebar import Context
 
 
 def _body(ctx: Context, question: str) -> dict[str, Any]:
+    # The conversation id comes with the first event of the first answer; the API keeps the turns.
     return {"question": question, "audience": ctx.audience, "area": ctx.area, "year": ctx.year,
             "conversation_id": st.session_state.get("conversation_id")}
 
@@ -23,49 +24,66 @@ def _body(ctx: Context, question: str) -> dict[str, Any]:
 Streamed = tuple[Answer | None, str, tuple[Any, Any]]
 
 
-def _stream(client: DuidingClient, body: dict[str, Any], ctx: Context) -> Streamed:
-    """Write the facts block, then each checked sentence as it arrives; a reset clears the LLM part."""
+def _stream(client: DuidingClient, body: dict[str, Any], ctx: Context, turn: dict[str, Any]) -> Streamed:
+    """Write the facts block, then each checked sentence as it arrives; a reset clears the LLM part.
+
+    The turn is kept in the session from the facts on, and grows with every checked sentence: a new
+    question typed while the model still writes reruns this script and ends the stream, but the turn and
+    the conversation stay (the API keeps the turn too, so a follow-up has its context).
+    """
     facts_slot, llm_slot = st.empty(), st.empty()
     answer: Answer | None = None
-    sentences: list[str] = []
     problem = ""
     for event in client.chat_stream(body):
+        if event.data.get("conversation_id"):
+            st.session_state["conversation_id"] = event.data["conversation_id"]
         if event.kind == "facts":
+            turn["answer"] = event.data["answer"]
             facts_slot.markdown(keep_lines(Answer.model_validate(event.data["answer"]).deterministic))
             if ctx.llm_on:
                 llm_slot.caption(t("writing", ctx.lang))
+        elif event.kind == "queued":
+            llm_slot.caption(t("queued", ctx.lang).format(place=event.data.get("position", "?")))
         elif event.kind == "sentence":
-            sentences.append(str(event.data.get("text", "")))
-            render_llm(llm_slot, " ".join(sentences), ctx.audience, ctx.lang)
+            turn["sentences"].append(str(event.data.get("text", "")))
+            render_llm(llm_slot, " ".join(turn["sentences"]), ctx.audience, ctx.lang)
         elif event.kind == "reset":
-            sentences.clear()
+            turn["sentences"].clear()
             llm_slot.caption(t("writing", ctx.lang))
         elif event.kind == "error":
-            problem = str(event.data.get("message", ""))
+            problem = turn["error"] = str(event.data.get("message", ""))
         elif event.kind == "done":
             answer = Answer.model_validate(event.data["answer"])
+            turn.update(answer=answer.model_dump(), done=True)
     return answer, problem, (facts_slot, llm_slot)
 
 
 def _ask(client: DuidingClient, asked: Pending, ctx: Context) -> None:
     turns: list[dict[str, Any]] = st.session_state.setdefault("turns", [])
+    turn: dict[str, Any] = {"show": asked["show"], "sentences": [], "error": "", "done": False}
+    turns.append(turn)
     with st.chat_message("user"):
         st.markdown(asked["show"])
     with st.chat_message("assistant"):
-        view, key = View(ctx.lang, ctx.names), f"turn{len(turns)}"
+        view, key = View(ctx.lang, ctx.names), f"turn{len(turns) - 1}"
         try:
-            answer, problem, slots = _stream(client, _body(ctx, asked["send"]), ctx)
+            answer, problem, slots = _stream(client, _body(ctx, asked["send"]), ctx, turn)
         except ApiError as exc:
             st.error(f"{t('error', ctx.lang)}: {exc}")
-            turns.append({"show": asked["show"], "error": str(exc)})
+            turn.update(error=str(exc), done=True)
             return
         if problem:
             st.warning(problem)
-        if answer is None:
-            return
-        st.session_state["conversation_id"] = answer.conversation_id
-        turns.append({"show": asked["show"], "answer": answer.model_dump(), "error": problem})
-        render_answer(answer, view, key, last=True, slots=slots)
+        if answer is not None:
+            render_answer(answer, view, key, last=True, slots=slots)
+
+
+def _shown(turn: dict[str, Any]) -> Answer:
+    """A turn as far as it got: a stream cut off by a new question keeps its facts and checked sentences."""
+    answer = Answer.model_validate(turn["answer"])
+    if not turn.get("done"):
+        answer.llm_text = " ".join(turn.get("sentences", []))
+    return answer
 
 
 def _history(ctx: Context, asking: bool) -> None:
@@ -76,12 +94,15 @@ def _history(ctx: Context, asking: bool) -> None:
             st.markdown(turn["show"])
         with st.chat_message("assistant"):
             if "answer" not in turn:
-                st.error(f"{t('error', ctx.lang)}: {turn['error']}")
+                if turn.get("error"):
+                    st.error(f"{t('error', ctx.lang)}: {turn['error']}")
                 continue
             if turn.get("error"):
                 st.warning(turn["error"])
+            if not turn.get("done"):
+                st.caption(t("cut_off", ctx.lang))
             last = not asking and i == len(turns) - 1
-            render_answer(Answer.model_validate(turn["answer"]), view, f"turn{i}", last=last)
+            render_answer(_shown(turn), view, f"turn{i}", last=last)
 
 
 def _welcome(ctx: Context) -> None:
