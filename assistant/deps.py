@@ -14,6 +14,7 @@ from retrieval.tables.store import IndicatorStore
 
 if TYPE_CHECKING:
     from assistant.llm.base import LLM
+    from assistant.llm.queue import LLMQueue
 
 StorySearch = Callable[[str, str, list[str], int], list[StoryExcerpt]]
 IndicatorLink = Callable[[str], list[tuple[str, float]]]
@@ -29,3 +30,4 @@ class Deps:
     stories_search: StorySearch | None = None
     link_indicators: IndicatorLink | None = None
     story_list: StoryList | None = None  # all stored stories, for story-pattern counts
+    llm_queue: LLMQueue | None = None  # sessions take turns on an in-process model

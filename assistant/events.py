@@ -25,6 +25,17 @@ class FactsReady:
 
 
 @dataclass(frozen=True)
+class Queued:
+    """The LLM part waits for the model: `position` questions are before it (1 = next)."""
+
+    position: int
+    wire: ClassVar[str] = "queued"
+
+    def payload(self) -> dict[str, Any]:
+        return {"position": self.position}
+
+
+@dataclass(frozen=True)
 class SentenceReleased:
     """One LLM sentence that every check accepted; append it."""
 
@@ -87,7 +98,7 @@ class Done:
         return {"answer": self.answer.model_dump()}
 
 
-Event = FactsReady | SentenceReleased | Reset | Checked | Failed | Done
+Event = FactsReady | Queued | SentenceReleased | Reset | Checked | Failed | Done
 
 
 @dataclass(frozen=True)

@@ -5,15 +5,18 @@ from __future__ import annotations
 import logging
 import time
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Generator, Iterator
 from dataclasses import dataclass
+from typing import Literal
 
 from assistant.compose.composer import Parts, compose, prompt_facts
 from assistant.compose.replies import clarify_parts, no_area_parts, no_indicator_parts, title_for
+from assistant.core.errors import BackendUnavailableError
 from assistant.deps import Deps
-from assistant.events import AnswerResult, Checked, Done, Event, FactsReady, Reset, SentenceReleased
+from assistant.events import AnswerResult, Checked, Done, Event, FactsReady, Queued, Reset, SentenceReleased
 from assistant.facts.build import FactRequest, FactSet, build_facts
 from assistant.facts.patterns import pattern_facts, stories_in
+from assistant.llm.queue import BUSY, Ticket
 from assistant.schemas import Answer, Fact, LLMInfo, Question, StoryExcerpt
 from assistant.understand.lexicon import STORY_THEMES
 from assistant.understand.question import Understanding, understand
@@ -134,6 +137,18 @@ class AnswerService:
 
     def _llm_part(self, answer: Answer, u: Understanding, facts: FactSet, parts: Parts,
                   t0: float) -> Iterator[Event]:
+        deps = self.deps
+        assert deps.llm is not None
+        ticket = yield from _take_turn(deps, answer)
+        if ticket is False:
+            return
+        try:
+            yield from self._gated(answer, u, facts, parts, t0)
+        finally:
+            if ticket is not None:
+                ticket.release()
+
+    def _gated(self, answer: Answer, u: Understanding, facts: FactSet, parts: Parts, t0: float) -> Iterator[Event]:
         from assistant.check.gate import GateLimits, gated_sentences
         from assistant.check.references import References
         from assistant.llm.prompting import build_messages
@@ -164,6 +179,23 @@ class AnswerService:
                     answer.notices.append(out.notice)
                     log.info("LLM fallback: %s", out.info.reason)
         answer.answer = answer.llm_text if answer.llm_text and not answer.llm.fallback_used else answer.deterministic
+
+
+def _take_turn(deps: Deps, answer: Answer) -> Generator[Event, None, Ticket | None | Literal[False]]:
+    """Wait for the in-process model (Queued events with the place); False when the queue says no."""
+    if deps.llm_queue is None:
+        return None
+    try:
+        ticket = deps.llm_queue.ticket()
+        for place in ticket.wait():
+            yield Queued(place)
+        return ticket
+    except BackendUnavailableError as exc:
+        log.info("LLM queue: %s", exc)
+        answer.llm = LLMInfo(backend=deps.llm.name if deps.llm else "none", fallback_used=True, reason=exc.message)
+        answer.notices.append(BUSY[answer.language if answer.language in BUSY else "nl"])
+        answer.answer = answer.deterministic
+        return False
 
 
 @dataclass(frozen=True)

@@ -9,12 +9,14 @@ from assistant.core.errors import DuidingError
 from assistant.core.settings import Settings
 from assistant.deps import Deps, StorySearch
 from assistant.llm.base import LLM, make_llm
+from assistant.llm.queue import LLMQueue
 from assistant.story_search import story_search
 from retrieval.glossary.entries import Glossary
 from retrieval.search.indexing import open_story_store
 from retrieval.tables.store import IndicatorStore
 
 log = logging.getLogger("duiding.wiring")
+IN_PROCESS = ("embedded", "fake")  # one model in this process: sessions take turns (assistant/llm/queue.py)
 
 
 def build_deps(settings: Settings, with_llm: bool = True) -> Deps:
@@ -35,6 +37,8 @@ def build_app_deps(settings: Settings) -> Deps:
     """
     deps = build_deps(settings, with_llm=False)
     deps.llm = build_llm(settings)
+    if settings.llm in IN_PROCESS:
+        deps.llm_queue = LLMQueue(settings.llm_queue_size, settings.llm_queue_wait_s)
     deps.stories_search = build_story_search(settings, deps)
     deps.link_indicators = IndicatorLinker(settings, deps.store)
     return deps

@@ -18,7 +18,8 @@ from assistant.schemas import Answer, CheckResult, LLMInfo, Question
 
 SSE_DOC = (
     "Server-Sent Events, in this order: `facts` (the deterministic answer with facts, stories and charts), "
-    "`sentence` (one checked LLM sentence; append), `reset` (drop the LLM sentences shown), `check` "
+    "`queued` (waiting for the model: its place, again when it changes), `sentence` (one checked LLM "
+    "sentence; append), `reset` (drop the LLM sentences shown), `check` "
     "(the number check and LLM info), then `done` (the final Answer). `error` (code, message, fix) comes "
     "before `done` when something failed mid-stream. Every `data:` line is JSON and carries conversation_id."
 )
@@ -48,6 +49,11 @@ class FactsEvent(BaseModel):
     conversation_id: str
 
 
+class QueuedEvent(BaseModel):
+    position: int = Field(description="Questions before this one for the language model (1 = next).")
+    conversation_id: str
+
+
 class SentenceEvent(BaseModel):
     text: str = Field(description="One LLM sentence that passed the number check; append it.")
     conversation_id: str
@@ -72,7 +78,8 @@ class ErrorEvent(ErrorDetail):
     conversation_id: str
 
 
-EVENT_MODELS: dict[str, type[BaseModel]] = {"facts": FactsEvent, "sentence": SentenceEvent, "reset": ResetEvent,
+EVENT_MODELS: dict[str, type[BaseModel]] = {"facts": FactsEvent, "queued": QueuedEvent, "sentence": SentenceEvent,
+                                             "reset": ResetEvent,
                                              "check": CheckEvent, "done": DoneEvent, "error": ErrorEvent}
 
 

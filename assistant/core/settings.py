@@ -39,6 +39,9 @@ class Settings(BaseSettings):
     openai_api_key: SecretStr | None = Field(default=None, description="API key for the OpenAI-compatible server.")
     llm_max_tokens: int = Field(default=320, description="Maximum tokens the LLM may write per answer.")
     llm_timeout_s: float = Field(default=60.0, description="Seconds before an LLM answer is abandoned.")
+    llm_queue_size: int = Field(default=4, description="Questions that may wait for the in-process model (embedded); "
+                                "more get the facts answer with a notice.")
+    llm_queue_wait_s: float = Field(default=120.0, description="Seconds a question may wait for its turn on the model.")
     llm_temperature: float = Field(default=0.0, description="Sampling temperature; 0 = deterministic.")
     small_population: int = Field(default=1000, description="Fewer inhabitants than this gets a caveat.")
     small_denominator: int = Field(default=50, description="A denominator below this gets a caveat.")
