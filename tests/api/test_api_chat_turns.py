@@ -41,7 +41,7 @@ def _wait_for_turn(base: str, conversation_id: str) -> None:
 
 
 def test_a_follow_up_sent_while_the_model_writes_keeps_the_first_turn(demo_dir: Path) -> None:
-    words = "Dit antwoord komt heel langzaam binnen en wordt afgebroken .".split(" ")
+    words = ["Dit", "antwoord", "komt", "heel", "langzaam", "binnen", "en", "wordt", "afgebroken", "."]
     slow = Script(chunks=[w + " " for w in words], delay_s=0.5)
     with FakeLLMServer(slow) as url:
         llm = OpenAICompatibleLLM(Settings(openai_base_url=f"{url}/v1"))
