@@ -98,11 +98,11 @@ class AnswerService:
         mixed = [t for pair in zip(first, then, strict=False) for t in pair] + first[len(then):] + then[len(first):]
         terms = list(dict.fromkeys(mixed))
         answer.glossary = deps.glossary.entries(terms)[:4]
-        answer.stories = self._stories(u)
+        answer.stories, story_notice = self._stories(u)
         facts.facts.extend(self._patterns(u, len(facts.facts) + 1))
         answer.facts, answer.charts, answer.caveats = facts.facts, facts.charts, facts.caveats
         answer.attribution = facts.attribution
-        notices = list(u.notices) + [*facts.no_data]
+        notices = list(u.notices) + [*facts.no_data] + ([story_notice] if story_notice else [])
         parts = Parts(language=u.language, audience=answer.audience, facts=facts.facts, stories=answer.stories,
                       glossary=answer.glossary, caveats=facts.caveats, notices=notices,
                       attribution=facts.attribution, title=title_for(u, deps.store.load().catalogue),
@@ -113,12 +113,19 @@ class AnswerService:
         answer.follow_ups = _follow_ups(u)
         return parts
 
-    def _stories(self, u: Understanding) -> list[StoryExcerpt]:
+    def _stories(self, u: Understanding) -> tuple[list[StoryExcerpt], str]:
+        """The stories for the answer, and a notice when the story index cannot be reached."""
         if self.deps.stories_search is None or not u.areas:
-            return []
+            return [], ""
         k = 3 if u.wants_stories else 2
-        hits = self.deps.stories_search(u.question, u.areas[0].code, u.themes, k)
-        return [h.model_copy(update={"id": f"S{i}"}) for i, h in enumerate(hits, start=1)]
+        try:
+            hits = self.deps.stories_search(u.question, u.areas[0].code, u.themes, k)
+        except BackendUnavailableError as exc:  # a Chroma server that is down: the figures still answer
+            from assistant.story_search import unavailable_notice
+
+            log.warning("story search unavailable: %s", exc)
+            return [], unavailable_notice(self.deps.settings, u.language)
+        return [h.model_copy(update={"id": f"S{i}"}) for i, h in enumerate(hits, start=1)], ""
 
     def _patterns(self, u: Understanding, first_id: int) -> list[Fact]:
         """Story counts for the asked area and themes (withheld below settings.min_story_count)."""

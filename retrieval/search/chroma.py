@@ -13,9 +13,9 @@ from typing import Any
 
 import numpy as np
 
-from assistant.core.errors import BackendUnavailableError
 from assistant.core.settings import Settings
 from retrieval.models import Story
+from retrieval.search.chroma_client import open_client
 from retrieval.search.chunking import split_text
 from retrieval.search.embeddings import Embedder
 from retrieval.search.index_types import Doc, DocKind, Match, StoredStory
@@ -32,25 +32,6 @@ from retrieval.stories.filter import (
 # Most stories are a few hundred characters: whole-story vectors recalled more than 200- or 400-character
 # chunks on the Dutch eval (eval/reports/retrieval.md). Only long stories are cut.
 STORY_CHUNK_CHARS = 1000
-
-
-def _client(settings: Settings) -> Any:
-    try:
-        import chromadb
-        from chromadb.config import Settings as ChromaSettings
-    except ImportError as exc:
-        raise BackendUnavailableError("chromadb is not installed", "reinstall Duiding: `pip install -e .`") from exc
-    chroma_settings = ChromaSettings(anonymized_telemetry=False, allow_reset=True)
-    if settings.chroma_host:
-        try:
-            return chromadb.HttpClient(host=settings.chroma_host, port=settings.chroma_port, settings=chroma_settings)
-        except Exception as exc:  # chromadb raises several types for an unreachable server
-            raise BackendUnavailableError(
-                f"Chroma server not reachable at {settings.chroma_host}:{settings.chroma_port}",
-                "start it with `chroma run --path DIR` or unset DUIDING_CHROMA_HOST to use the on-disk store",
-            ) from exc
-    settings.chroma_dir.mkdir(parents=True, exist_ok=True)
-    return chromadb.PersistentClient(path=str(settings.chroma_dir), settings=chroma_settings)
 
 
 def _digest(docs: Sequence[Doc]) -> str:
@@ -87,7 +68,8 @@ class VectorStore:
     def __init__(self, settings: Settings, embedder: Embedder, chunk_chars: int = STORY_CHUNK_CHARS) -> None:
         self.embedder = embedder
         self.chunk_chars = chunk_chars
-        self._client = _client(settings)
+        self._client = open_client(settings)
+        self.where = settings.chroma_server or str(settings.chroma_dir)
         self._collections: dict[str, Any] = {}
         # Bumped on every write in this process, so callers can drop derived caches (BM25).
         self.version = 0

