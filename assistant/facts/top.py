@@ -91,8 +91,8 @@ def top_list(sink: FactSink, scope: AreaInfo, d: IndicatorDef, level: str, n: in
     k = len(field.codes) - total
     nl, en, numbers = _sentences(sink, scope, d, level, highest, year, field, listed, total, k, n)
     rows = [r for c in listed for r in (sink.index.row(c.code, d.id, year, source),
-                                        pick_row(sink.index, c.code, den.id, year, source) if field.derived
-                                        else None) if r is not None]
+                                        pick_row(sink.index, c.code, field.derived.id, year, source)
+                                        if field.derived else None) if r is not None]
     small = [c for c in listed if c.people is not None]
     labels = (d, field.derived, scope.name, *(_name(sink, c.code) for c in listed))
     sink.add("top", nl, en, numbers, rows, labels=labels, value=listed[0].value, unit=field.unit,
