@@ -12,7 +12,7 @@ from retrieval.stories.pii_names import find_name_spans
 from retrieval.stories.pii_patterns import Span, find_pattern_spans
 
 PII_TYPES: tuple[str, ...] = (
-    "naam", "telefoon", "email", "adres", "postcode", "bsn", "iban", "geboortedatum",
+    "naam", "telefoon", "email", "adres", "postcode", "bsn", "iban", "geboortedatum", "kenteken",
 )
 
 
@@ -41,7 +41,7 @@ def find_spans(text: str) -> list[Span]:
 
 
 def scrub(text: str) -> ScrubResult:
-    """Replace names, phone numbers, e-mail, addresses, postcodes, BSN, IBAN and birth dates."""
+    """Replace names, phone numbers, e-mail, addresses, postcodes, BSN, IBAN, birth dates and licence plates."""
     spans = find_spans(text)
     parts: list[str] = []
     counts: dict[str, int] = {}
