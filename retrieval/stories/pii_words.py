@@ -16,8 +16,7 @@ TITLES = frozenset({
 })
 # Titles after which a lowercase surname is still a surname ("mevrouw bakker"); "de agent kwam" is not.
 FORMAL_TITLES = frozenset({
-    "mevrouw", "mevr", "mw", "meneer", "mijnheer", "mnr", "dhr", "heer", "mr", "mrs", "ms", "miss", "familie", "fam",
-    "mister",
+    "mevrouw", "mevr", "mw", "meneer", "mijnheer", "mnr", "dhr", "heer", "mr", "mrs", "ms", "miss", "mister",
 })
 ABBREVIATED = frozenset({"mevr", "mw", "mnr", "dhr", "dr", "ds", "mr", "mrs", "ms", "fam"})
 RELATIONS = frozenset({
