@@ -66,6 +66,7 @@ class AnswerService:
                        link=deps.link_indicators, prev=prev, context_area=context)
         if q.year and not u.years:
             u.years = [q.year]
+        u.explained = list(prev.explained) if prev else []
         note = unit_notice(u.unit, u.indicators, u.share, data.catalogue.get, u.language)
         if note and note not in u.notices:
             u.notices.append(note)
@@ -107,9 +108,11 @@ class AnswerService:
                       glossary=answer.glossary, caveats=facts.caveats, notices=notices,
                       attribution=facts.attribution, title=title_for(u, deps.store.load().catalogue),
                       focus="compare" if len(u.areas) > 1 and u.kind == "value" else u.kind,
-                      areas=[a.code for a in u.areas], indicators=u.indicators)
+                      areas=[a.code for a in u.areas], indicators=u.indicators,
+                      seen_terms=[t for t in u.explained if t not in u.terms])  # asked again: in full again
         answer.notices = notices
         answer.deterministic = compose(parts)
+        u.explained = list(dict.fromkeys(u.explained + parts.explained))
         answer.follow_ups = _follow_ups(u)
         return parts
 

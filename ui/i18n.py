@@ -29,6 +29,8 @@ TEXT: dict[str, dict[Lang, str]] = {
     "latest": {"nl": "Nieuwste", "en": "Latest"},
     "llm": {"nl": "Taalmodel", "en": "Language model"},
     "llm_ok": {"nl": "bereikbaar", "en": "reachable"},
+    "llm_role": {"nl": "Taalmodel voor de formulering; de cijfers komen uit de tabellen en worden gecontroleerd.",
+                 "en": "Language model for the wording; the figures come from the tables and are checked."},
     "llm_down": {"nl": "niet bereikbaar: je krijgt het feitenantwoord",
                  "en": "not reachable: you get the facts answer"},
     "llm_none": {"nl": "uit: alleen feitenantwoorden", "en": "off: facts answers only"},

@@ -80,7 +80,7 @@ def _llm_status(client: DuidingClient, lang: Lang) -> bool:
         return False
     reachable = llm.get("reachable") is not False
     state = f":green[● {t('llm_ok', lang)}]" if reachable else f":red[● {t('llm_down', lang)}]"
-    st.caption(f"{t('llm', lang)}: **{name}** — {state}", help=str(llm.get("detail") or ""))
+    st.caption(f"{t('llm', lang)}: **{name}** — {state}  \n{t('llm_role', lang)}", help=str(llm.get("detail") or ""))
     return reachable
 
 

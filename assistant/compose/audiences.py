@@ -5,7 +5,7 @@ A new audience is one function here with its `register` call, and its prompt fil
 
 from __future__ import annotations
 
-from assistant.compose.composer import HEAD, Parts, bullets, core_facts, fact_line, section, term_line, voices
+from assistant.compose.composer import HEAD, Parts, bullets, core_facts, fact_line, meaning, section, term_line, voices
 from assistant.core.registry import register
 
 NEXT_STEPS = {
@@ -24,7 +24,7 @@ def _jongerenwerker(p: Parts) -> list[str]:
     blocks = [section(p.title or h["facts"], bullets([fact_line(f, p.language) for f in main[:5]]))]
     blocks.append(section(h["lot"], bullets([fact_line(f, p.language) for f in lot[:2]])))
     for g in p.glossary[:2]:
-        blocks.append(section(f"{h['meaning']} {g.term}", g.definition if p.language == "nl" else g.definition_en))
+        blocks.append(section(f"{h['meaning']} {g.term}", meaning(g, p)))
     blocks.append(section(h["voices"], bullets(voices(p, 1))))
     return blocks
 
@@ -37,7 +37,7 @@ def _beleid(p: Parts) -> list[str]:
     blocks.append(section(h["evidence"], bullets([fact_line(f, p.language) for f in core if f is not claim])))
     blocks.append(section(h["voices"], bullets(voices(p, 3, 240))))
     if p.glossary:
-        blocks.append(section(h["terms"], bullets([term_line(g, p.language) for g in p.glossary[:3]])))
+        blocks.append(section(h["terms"], bullets([term_line(g, p) for g in p.glossary[:3]])))
     blocks.append(section(h["next"], bullets(NEXT_STEPS[p.language])))
     return blocks
 
@@ -50,9 +50,10 @@ def _trainer(p: Parts) -> list[str]:
     blocks = [section(p.title or h["facts"], "\n".join(steps) or h["none"])]
     if p.glossary:
         g = p.glossary[0]
-        blocks.append(section(h["terms"], bullets([term_line(x, p.language) for x in p.glossary[:2]])))
-        blocks.append(section(h["mistake"], g.mistake))
-        blocks.append(section(h["check"], g.ask_yourself))
+        blocks.append(section(h["terms"], bullets([term_line(x, p) for x in p.glossary[:2]])))
+        if g.term not in p.seen_terms:  # the misreading and the check question come with the first explanation
+            blocks.append(section(h["mistake"], g.mistake))
+            blocks.append(section(h["check"], g.ask_yourself))
     blocks.append(section(h["voices"], bullets(voices(p, 1))))
     return blocks
 

@@ -41,6 +41,8 @@ class Parts:
     focus: str = "value"  # the question kind: value, top, trend, share, term, story, compare
     indicators: list[str] = field(default_factory=list)  # in the order the question names them
     areas: list[str] = field(default_factory=list)  # the area codes the question names
+    seen_terms: list[str] = field(default_factory=list)  # explained earlier in the conversation: refer back
+    explained: list[str] = field(default_factory=list)  # filled by compose: the terms it explained in full
 
 
 def fact_line(f: Fact, lang: str) -> str:
@@ -114,8 +116,18 @@ def voices(p: Parts, n_stories: int, limit: int = 320) -> list[str]:
         story_line(s, p.language, limit) for s in p.stories[:n_stories]]
 
 
-def term_line(g: GlossaryEntry, lang: str) -> str:
-    return f"{g.term}: {g.definition if lang == 'nl' else g.definition_en}"
+def meaning(g: GlossaryEntry, p: Parts) -> str:
+    """The definition, or a pointer back when this conversation explained the term before."""
+    if g.term in p.seen_terms:
+        return f"Zie '{g.term}' hierboven." if p.language == "nl" else f"See '{g.term}' above."
+    p.explained.append(g.term)
+    return g.definition if p.language == "nl" else g.definition_en
+
+
+def term_line(g: GlossaryEntry, p: Parts) -> str:
+    if g.term in p.seen_terms:
+        return f"{g.term}: {'zie hierboven' if p.language == 'nl' else 'see above'}"
+    return f"{g.term}: {meaning(g, p)}"
 
 
 def _sources(p: Parts) -> str:
@@ -127,6 +139,7 @@ def _term_blocks(p: Parts) -> list[str]:
     h, nl = HEAD[p.language], p.language == "nl"
     blocks = []
     for g in p.glossary[:2]:
+        p.explained.append(g.term)
         example = g.example if nl or not g.example_en else g.example_en
         body = [g.definition if nl else g.definition_en, f"{'Voorbeeld' if nl else 'Example'}: {example}"]
         if nl:

@@ -28,3 +28,4 @@ class Understanding:
     notices: list[str] = field(default_factory=list)
     unit: str | None = None  # the unit the question asks for: per_1000, percent or count
     named_area: AreaRef | None = None  # the area the answer put first (a top-1), what "daar" points at next
+    explained: list[str] = field(default_factory=list)  # glossary terms this conversation already explained

@@ -75,6 +75,7 @@ def test_opens_with_the_demo_wijk_in_view_and_the_llm_state(app: AppTest) -> Non
     assert app.sidebar.radio(key="audience").options == ["Jongerenwerker", "Beleidsmedewerker", "Trainer"]
     status = " ".join(c.value for c in app.sidebar.caption)
     assert "fake" in status and "bereikbaar" in status
+    assert "de cijfers komen uit de tabellen" in status  # what the model is for, in plain Dutch
     assert any("deze wijk" in b.label for b in app.button)  # example questions to start with
 
 
