@@ -72,8 +72,9 @@ class AnswerService:
             u.notices.append(note)
         answer = Answer(question=q.question, language=u.language, audience=q.audience,  # type: ignore[arg-type]
                         areas=[a.code for a in u.areas], indicators=u.indicators, years=u.years)
-        if u.clarify or (u.unknown_area and not u.areas) or (not u.areas and u.kind not in ("term", "top")):
-            parts = clarify_parts(u, answer) if u.clarify else no_area_parts(u, refs, loaded, data.catalogue)
+        # an unknown wijk next to its city ("Moerwijk (Den Haag)") is asked back, never answered for the city
+        if u.clarify or u.unknown_area or (not u.areas and u.kind not in ("term", "top")):
+            parts = clarify_parts(u, answer, refs) if u.clarify else no_area_parts(u, refs, loaded, data.catalogue)
             answer.deterministic = compose(parts)
             return answer, u, FactSet([], [], [], [], []), parts
         if not u.indicators and u.kind not in ("term", "story") and not u.wants_stories:
@@ -220,12 +221,15 @@ class StoreView:
 
 def store_view(data: StoreData) -> StoreView:
     def build() -> StoreView:
-        refs = area_table(data.areas)
+        refs = area_table(data.areas, data.alias_file)
         loaded = set(data.values["indicator"].unique()) if not data.is_empty else set()
         units = {d.id: (d.unit, d.denominator) for d in data.catalogue}
         return StoreView(refs, {r.code: r for r in refs}, loaded, units)
 
-    return data.cached("store_view", build)
+    # an edited alias file counts from the next question on
+    alias = data.alias_file
+    version = alias.stat().st_mtime if alias is not None and alias.is_file() else 0
+    return data.cached(f"store_view:{version}", build)
 
 
 def _context_area(refs: list[AreaRef], area: str | None) -> AreaRef | None:

@@ -2,21 +2,26 @@
 
 from __future__ import annotations
 
-import difflib
+from collections.abc import Callable
 
 from assistant.compose.composer import Parts
 from assistant.schemas import Answer
 from assistant.understand.question import Understanding
-from retrieval.tables.areas import AreaRef, normalize
+from retrieval.tables.areas import AreaRef, area_index
 from retrieval.tables.catalogue import Catalogue
 
 
-def clarify_parts(u: Understanding, answer: Answer) -> Parts:
+def clarify_parts(u: Understanding, answer: Answer, refs: list[AreaRef] | None = None) -> Parts:
     nl = u.language == "nl"
     answer.clarify = [{"code": a.code, "name": a.name, "level": a.level, "parent": a.parent_code or ""}
                       for a in u.clarify]
-    options = "; ".join(f"{a.name} ({a.level}, {a.code}, in {a.parent_code})" for a in u.clarify)
-    ask = f"Welk gebied bedoel je? {options}" if nl else f"Which area do you mean? {options}"
+    label = _labeller(refs or [])
+    options = _or_list([label(a, always=True) for a in u.clarify], nl)
+    if u.clarify_loose:
+        ask = (f"Bedoel je {options}? Een gebied met die hele naam ken ik niet." if nl
+               else f"Do you mean {options}? I know no area with that whole name.")
+    else:
+        ask = f"Welk gebied bedoel je: {options}?" if nl else f"Which area do you mean: {options}?"
     answer.follow_ups = [f"{u.question} ({a.code})" for a in u.clarify][:3]
     return Parts(language=u.language, audience=answer.audience, notices=[ask])
 
@@ -25,28 +30,57 @@ def no_area_parts(u: Understanding, refs: list[AreaRef], loaded: set[str], catal
     nl = u.language == "nl"
     notices = []
     if u.unknown_area:
-        names = {normalize(r.name): r.name for r in refs}
-        close = difflib.get_close_matches(normalize(u.unknown_area), list(names), n=3, cutoff=0.6)
-        hint = ", ".join(names[c] for c in close)
-        notices.append(
-            (f"Ik ken geen gebied met de naam '{u.unknown_area}' in de geladen cijfers."
-             if nl else f"I know no area called '{u.unknown_area}' in the loaded figures.")
-            + ((f" Bedoel je: {hint}?" if nl else f" Did you mean: {hint}?") if hint else "")
-        )
+        notices.append(unknown_area_text(u, refs))
     elif not refs:
         notices.append("Er zijn nog geen cijfers geladen. Start met `duiding demo`." if nl
                        else "No figures are loaded yet. Start with `duiding demo`.")
     else:
-        notices.append("Over welke wijk of buurt gaat je vraag? Noem de naam, bijvoorbeeld "
-                       f"'{refs[min(3, len(refs) - 1)].name}'." if nl else
-                       "Which district or neighbourhood is your question about? Name it, for example "
-                       f"'{refs[min(3, len(refs) - 1)].name}'.")
+        cities = _or_list([r.name for r in refs if r.level == "gemeente"][:6], nl, conj=("en", "and"))
+        notices.append(f"Over welke wijk of buurt gaat je vraag? Noem de naam. Er zijn cijfers over {cities}." if nl
+                       else f"Which district or neighbourhood is your question about? Name it. "
+                            f"There are figures about {cities}.")
     for ind in u.missing_indicators:
         d = catalogue.get(ind)
         title = d.title_nl if d else ind
         notices.append(f"Het cijfer '{title}' zit niet in de geladen tabellen." if nl
                        else f"The figure '{d.title_en if d else ind}' is not in the loaded tables.")
     return Parts(language=u.language, audience="jongerenwerker", notices=notices)
+
+
+def unknown_area_text(u: Understanding, refs: list[AreaRef]) -> str:
+    """'Ik ken 'X' niet in de geladen cijfers. Bedoel je: A, B of C?' — the nearest real names, in the gemeente
+    the question names (or in all loaded ones), never the parent area's figures."""
+    nl = u.language == "nl"
+    index = area_index(refs)
+    named = {index.gemeente[a.code] for a in u.areas if a.code in index.gemeente and a.level == "gemeente"}
+    near = index.nearest(u.unknown_area or "", named or None)
+    label = _labeller(refs)
+    text = (f"Ik ken '{u.unknown_area}' niet in de geladen cijfers." if nl
+            else f"I don't know '{u.unknown_area}' in the loaded figures.")
+    if near:
+        options = _or_list([label(a) for a in near], nl)
+        return text + (f" Bedoel je: {options}?" if nl else f" Did you mean: {options}?")
+    return text + (" Kijk met `duiding areas` welke gebieden er zijn." if nl
+                   else " See which areas there are with `duiding areas`.")
+
+
+def _labeller(refs: list[AreaRef]) -> Callable[..., str]:
+    """'Noordoost (Utrecht)': the gemeente is named when more than one is loaded (or when asked to)."""
+    index = area_index(refs) if refs else None
+    several = len({r.code for r in refs if r.level == "gemeente"}) > 1
+
+    def label(a: AreaRef, always: bool = False) -> str:
+        if index is None or a.level in ("gemeente", "land"):
+            return a.name
+        gm = index.ref_by_code.get(index.gemeente.get(a.code, ""))
+        return f"{a.name} ({gm.name})" if gm and (several or always) else a.name
+
+    return label
+
+
+def _or_list(items: list[str], nl: bool, conj: tuple[str, str] = ("of", "or")) -> str:
+    word = conj[0] if nl else conj[1]
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + f" {word} {items[-1]}" if items else ""
 
 
 def title_for(u: Understanding, catalogue: Catalogue) -> str:

@@ -23,6 +23,7 @@ class Understanding:
     terms: list[str] = field(default_factory=list)
     themes: list[str] = field(default_factory=list)
     clarify: list[AreaRef] = field(default_factory=list)
+    clarify_loose: bool = False  # the ask-back is about a part of a name or a typo ("Bedoel je Noordoost?")
     unknown_area: str | None = None
     wants_stories: bool = False
     notices: list[str] = field(default_factory=list)

@@ -6,7 +6,7 @@ import re
 from datetime import date
 
 from assistant.understand.follow import follow_up
-from assistant.understand.lexicon import AREA_ALIASES, INDICATOR_WORDS, THEME_WORDS
+from assistant.understand.lexicon import INDICATOR_WORDS, THEME_WORDS
 from assistant.understand.model import Understanding
 from assistant.understand.patterns import (
     ASK_WHICH_RE,
@@ -20,8 +20,9 @@ from assistant.understand.patterns import (
     TREND_RE,
     WEAK,
 )
+from assistant.understand.places import find_places
 from assistant.understand.units import order_by_unit, wanted_unit
-from retrieval.tables.areas import AreaRef, area_index, candidates, normalize
+from retrieval.tables.areas import AreaRef, normalize
 
 __all__ = ["Understanding", "follow_up", "understand"]
 
@@ -32,61 +33,9 @@ def detect_language(text: str) -> str:
 
 
 def find_areas(refs: list[AreaRef], text: str) -> tuple[list[AreaRef], list[AreaRef], str | None]:
-    """Areas named in free text -> (areas, clarify candidates, unknown name)."""
-    by_code = {r.code: r for r in refs}
-    found: list[AreaRef] = []
-    clarify: list[AreaRef] = []
-    for code in re.findall(r"\b(?:GM\d{4}|WK\d{6}|BU\d{8}|NL00|SD\d{6})\b", text.upper()):
-        if code in by_code:
-            found.append(by_code[code])
-    norm = normalize(text)
-    names = area_index(refs).by_name
-    taken: list[tuple[int, int]] = []
-    tokens = norm.split()
-    for size in (4, 3, 2, 1):
-        for i in range(len(tokens) - size + 1):
-            if any(a < i + size and i < b for a, b in taken):
-                continue
-            phrase = " ".join(tokens[i : i + size])
-            hits = _lookup(phrase, names, by_code, refs)
-            if not hits:
-                continue
-            taken.append((i, i + size))
-            if len({h.parent_code for h in hits}) > 1:
-                clarify.extend(hits)
-            else:
-                found.append(hits[0])
-    unknown = None if found or clarify else _unknown_name(text)
-    return _dedupe(found), clarify, unknown
-
-
-def _lookup(phrase: str, names: dict[str, list[AreaRef]], by_code: dict[str, AreaRef],
-            refs: list[AreaRef]) -> list[AreaRef]:
-    if phrase in AREA_ALIASES and AREA_ALIASES[phrase] in by_code:
-        return [by_code[AREA_ALIASES[phrase]]]
-    if phrase in names:
-        return candidates(refs, names[phrase][0].name)
-    if len(phrase) >= 7 and " " not in phrase:
-        return candidates(refs, phrase)  # typo-tolerant (difflib) for longer single words only
-    return []
-
-
-_STOP_CAPS = {"Is", "Wat", "Hoeveel", "Welke", "Hoe", "Waarom", "En", "Ik", "What", "How", "Which", "The",
-              "WMO", "Wmo", "CBS", "Nederland", "Den", "In", "Een", "De", "Het"}
-
-
-def _unknown_name(text: str) -> str | None:
-    m = re.search(r"\b(?:in|wijk|buurt|voor|van|for|of)\s+([A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)?)", text)
-    if m and m.group(1).split()[0] not in _STOP_CAPS:
-        return m.group(1)
-    return None
-
-
-def _dedupe(refs: list[AreaRef]) -> list[AreaRef]:
-    seen: dict[str, AreaRef] = {}
-    for r in refs:
-        seen.setdefault(r.code, r)
-    return list(seen.values())
+    """Areas named in free text -> (areas, clarify candidates, unknown name); see understand/places.py."""
+    found = find_places(refs, text)
+    return found.areas, found.clarify, found.unknown
 
 
 # A group word plus a word elsewhere in the question: "wonen ouderen in Lindenhove vaker alleen?"
@@ -180,7 +129,8 @@ def understand(
 ) -> Understanding:
     """`units` maps indicator id -> (unit, denominator id); `link` is semantic indicator linking."""
     u = Understanding(question=question, language=detect_language(question))
-    u.areas, u.clarify, u.unknown_area = find_areas(refs, question)
+    places = find_places(refs, question, (prev.areas if prev else []) + ([context_area] if context_area else []))
+    u.areas, u.clarify, u.unknown_area, u.clarify_loose = places.areas, places.clarify, places.unknown, places.loose
     if any(a.code == "NL00" for a in u.areas) or re.search(r"\b(landelijk|nationaal|national)\b", question.lower()):
         u.compare_national = True
         u.areas = [a for a in u.areas if a.code != "NL00"] or u.areas

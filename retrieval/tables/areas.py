@@ -1,18 +1,21 @@
-"""Find areas by name or code: case- and accent-insensitive, tolerant of prefixes and typos."""
+"""Find areas by name or code: case- and accent-insensitive, tolerant of prefixes, parts of names and typos."""
 
 from __future__ import annotations
 
 import difflib
 import re
-import unicodedata
 from collections import OrderedDict
 from dataclasses import dataclass
+from pathlib import Path
 
 import pandas as pd
 
 from assistant.core.errors import NotFoundError
+from retrieval.tables.area_aliases import load_aliases
+from retrieval.tables.area_parts import name_parts, normalize, part_keys
 
 LEVEL_RANK = {"land": 0, "gemeente": 1, "stadsdeel": 2, "wijk": 3, "buurt": 4}
+CBS_GEMEENTE = re.compile(r"^(?:GM|WK|BU)(\d{4})")
 
 
 @dataclass(frozen=True)
@@ -23,28 +26,71 @@ class AreaRef:
     parent_code: str | None
 
 
-def normalize(text: str) -> str:
-    """'Wijk 36 Moerwijk' -> 'moerwijk'; 'de Schilderswijk' -> 'schilderswijk'; accents dropped."""
-    s = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
-    s = re.sub(r"^(wijk|buurt)\s+\d+\s+", "", s.strip())
-    s = re.sub(r"^(de|het|t|the)\s+", "", s)
-    s = re.sub(r"[^a-z0-9]+", " ", s)
-    return s.strip()
+class AreaList(list[AreaRef]):
+    """The areas of one store snapshot, with the user's alias file (if any) that names them."""
+
+    def __init__(self, refs: list[AreaRef], alias_file: Path | None = None) -> None:
+        super().__init__(refs)
+        self.alias_file = alias_file
 
 
-def area_table(areas: pd.DataFrame) -> list[AreaRef]:
-    """The latest name per area code."""
+@dataclass(frozen=True)
+class Match:
+    """What a phrase linked to and how: exact (code, name, alias) or loose (part of a name, typo)."""
+
+    refs: list[AreaRef]
+    how: str  # "code" | "name" | "alias" | "part" | "fuzzy" | "fragment" (half of a longer name asked)
+
+    @property
+    def loose(self) -> bool:
+        return self.how in ("part", "fuzzy", "fragment")
+
+
+def gemeente_codes(areas: pd.DataFrame) -> pd.Series:
+    """The gemeente each row belongs to: from the CBS code, else up the parent chain (the demo's stadsdelen)."""
+    parent = dict(zip(areas["area_code"], areas["parent_code"], strict=False))
+    level = dict(zip(areas["area_code"], areas["level"], strict=False))
+
+    def up(code: str) -> str:
+        m = CBS_GEMEENTE.match(code)
+        if m:
+            return "GM" + m.group(1)
+        for _ in range(5):
+            if level.get(code) in ("gemeente", "land") or not isinstance(parent.get(code), str):
+                return code
+            code = parent[code]
+        return code
+
+    return areas["area_code"].map(up)
+
+
+def area_table(areas: pd.DataFrame, alias_file: Path | None = None) -> AreaList:
+    """The latest name per area code, for every area that is current in its own gemeente and source."""
     if areas.empty:
-        return []
-    # Codes that vanished after a boundary change stay in history, but names resolve to current codes.
-    last_year = areas.groupby("source")["year"].transform("max")
+        return AreaList([], alias_file)
+    # A code that vanished after a boundary change stays in history, but names resolve to current codes.
+    # "Current" is decided per gemeente and source: one city's newer file never hides another city.
+    group = [areas["source"], gemeente_codes(areas)]
+    last_year = areas.groupby(group)["year"].transform("max")
     current = set(areas.loc[areas["year"] == last_year, "area_code"])
-    latest = areas.sort_values("year").drop_duplicates("area_code", keep="last")
+    latest = areas.sort_values("year", kind="stable").drop_duplicates("area_code", keep="last")
     latest = latest[latest["area_code"].isin(current)]
-    return [
+    return AreaList([
         AreaRef(r.area_code, r.area_name, r.level, r.parent_code if isinstance(r.parent_code, str) else None)
         for r in latest.itertuples()
-    ]
+    ], alias_file)
+
+
+def gemeente_of(ref: AreaRef, by_code: dict[str, AreaRef]) -> str:
+    """The code of the gemeente an area lies in (itself for a gemeente)."""
+    m = CBS_GEMEENTE.match(ref.code)
+    if m:
+        return "GM" + m.group(1)
+    for _ in range(5):
+        if ref.level in ("gemeente", "land") or ref.parent_code not in by_code:
+            return ref.code
+        ref = by_code[ref.parent_code]
+    return ref.code
 
 
 class AreaIndex:
@@ -57,25 +103,78 @@ class AreaIndex:
         self.refs = refs
         self.by_code: dict[str, list[AreaRef]] = {}
         self.by_name: dict[str, list[AreaRef]] = {}
+        self.by_part: dict[str, list[AreaRef]] = {}
         for r in refs:
             self.by_code.setdefault(r.code.lower(), []).append(r)
             self.by_name.setdefault(normalize(r.name), []).append(r)
+        self.ref_by_code = {r.code: r for r in refs}
+        self.gemeente = {r.code: gemeente_of(r, self.ref_by_code) for r in refs}
+        for norm, found in self.by_name.items():
+            for part in name_parts(norm):
+                self.by_part.setdefault(part, []).extend(found)
+        self.by_alias = load_aliases(getattr(refs, "alias_file", None), self.by_name, self.gemeente)
         self._close: dict[str, list[AreaRef]] = {}
+
+    def match(self, text: str, fuzzy: bool = True) -> Match | None:
+        """The areas a phrase names, best tier first: code; name or alias; part of a name; a typo."""
+        q = text.strip()
+        if q.lower() in self.by_code:
+            return Match(list(self.by_code[q.lower()]), "code")
+        nq = normalize(q)
+        named = self.by_name.get(nq, [])
+        exact = named + [r for r in self.by_alias.get(nq, []) if r not in named]
+        if exact:
+            return Match(prefer_wijk([self._wijk_named(r, nq) for r in exact]), "name" if named else "alias")
+        parts = [r for key in part_keys(nq) for r in self.by_part.get(key, [])]
+        if parts:
+            return Match(prefer_wijk(list(dict.fromkeys(parts))), "part")
+        close = self._fuzzy(nq) if fuzzy else []
+        return Match(close, "fuzzy") if close else None
+
+    def _wijk_named(self, ref: AreaRef, nq: str) -> AreaRef:
+        """Buurt 'Rustenburg' in wijk 'Rustenburg en Oostbroek': the name stands for the wijk it is part of."""
+        parent = self.ref_by_code.get(ref.parent_code or "")
+        if ref.level == "buurt" and parent and parent.level == "wijk" and nq in name_parts(normalize(parent.name)):
+            return parent
+        return ref
 
     def candidates(self, text: str) -> list[AreaRef]:
         """All areas the text could mean, best first; empty when nothing is close."""
-        q = text.strip()
-        if q.lower() in self.by_code:
-            return list(self.by_code[q.lower()])
-        nq = normalize(q)
-        if nq in self.by_name:
-            return _prefer_wijk(self.by_name[nq])
+        found = self.match(text)
+        return list(found.refs) if found else []
+
+    def _fuzzy(self, nq: str) -> list[AreaRef]:
         if nq not in self._close:
             if len(self._close) >= self.MAX_REMEMBERED:
                 self._close.clear()
             close = difflib.get_close_matches(nq, list(self.by_name), n=3, cutoff=0.85)
-            self._close[nq] = _prefer_wijk(self.by_name[close[0]]) if close else []
+            self._close[nq] = prefer_wijk(self.by_name[close[0]]) if close else []
         return list(self._close[nq])
+
+    def nearest(self, text: str, gemeenten: set[str] | None = None, n: int = 3) -> list[AreaRef]:
+        """The real names closest to an unknown one, within the given gemeenten: for "Bedoel je …?"."""
+        nq = normalize(text)
+        pool = {norm: found for norm, found in self.by_name.items()
+                if any(r.level not in ("land", "gemeente") and (not gemeenten or self.gemeente[r.code] in gemeenten)
+                       for r in found)}
+        out: list[AreaRef] = []
+        seen: set[str | None] = set()
+        for norm in sorted(pool, key=lambda norm: -_likeness(nq, norm)):
+            ref = prefer_wijk(pool[norm])[0]
+            if _likeness(nq, norm) < 0.45 or len(out) == n:
+                break
+            tree = ref.parent_code if ref.level == "buurt" else ref.code
+            if tree not in seen:  # one name per wijk: not three buurten of the same wijk
+                seen.add(tree)
+                out.append(ref)
+        return out
+
+
+def _likeness(a: str, b: str) -> float:
+    """Similarity of two normalized names, also when one is a part of the other."""
+    whole = difflib.SequenceMatcher(None, a, b).ratio()
+    best_word = max((difflib.SequenceMatcher(None, a, w).ratio() for w in b.split()), default=0.0)
+    return max(whole, best_word * 0.9)
 
 
 _INDEXES: OrderedDict[int, AreaIndex] = OrderedDict()
@@ -97,11 +196,14 @@ def candidates(refs: list[AreaRef], text: str) -> list[AreaRef]:
     return area_index(refs).candidates(text)
 
 
-def _prefer_wijk(found: list[AreaRef]) -> list[AreaRef]:
+def prefer_wijk(found: list[AreaRef]) -> list[AreaRef]:
     """A wijk wins over its own buurt of the same name; otherwise keep all, higher levels first."""
     found = sorted(found, key=lambda r: LEVEL_RANK.get(r.level, 9))
     codes = {r.code for r in found}
     return [r for r in found if not (r.level == "buurt" and r.parent_code in codes)]
+
+
+_prefer_wijk = prefer_wijk  # the name tests and older callers use
 
 
 def resolve(refs: list[AreaRef], text: str) -> AreaRef:

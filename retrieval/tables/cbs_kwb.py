@@ -11,6 +11,7 @@ import pandas as pd
 from assistant.core.errors import BadInputError
 from assistant.core.registry import register
 from retrieval.models import ImportReport
+from retrieval.tables.area_names import AreaNames, area_names, report_names
 from retrieval.tables.catalogue import Catalogue, key_stem
 from retrieval.tables.cbs_keys import delimiter_of, map_columns, read_properties
 from retrieval.tables.codes import KWB_BY_YEAR, KWB_TABLES, cbs_parent, clean_area_name, guess_year, level_for_code
@@ -38,19 +39,20 @@ def read_kwb(
         raise BadInputError(f"{path.name}: the year is not in the file name", "pass it with --year 2019")
     table = KWB_BY_YEAR.get(year, next((t for t in KWB_TABLES if t in path.name), "KWB"))
     props = read_properties(metadata) if metadata else {}
-    name_map = {**(known_names or {}), **(_read_names(names) if names else {})}
     report = ImportReport(file=path.name, format="cbs", source=SOURCE, rows=len(rows), years=[year])
+    name_map = area_names(known_names, _read_names(names) if names else None)
     return batch_from_rows(rows, catalogue, year=year, table=table, props=props, names=name_map,
                            status=status, report=report)
 
 
 def batch_from_rows(
     rows: list[dict[str, str]], catalogue: Catalogue, *, year: int, table: str, props: dict[str, dict],
-    names: dict[str, str], status: str, report: ImportReport,
+    names: AreaNames, status: str, report: ImportReport,
 ) -> ImportBatch:
     """KWB rows (keys as in the CSV, cells as text) -> an ImportBatch; shared with the online import."""
     mapping, defs = map_columns(list(rows[0].keys()), catalogue, props, table, report)
     values, areas = _frames(rows, mapping, names, year, table, status, report)
+    report_names(areas, report)
     values = validate_values(values, {d.id: d.unit for d in defs}, report.file, report)
     values = values.drop(columns=PLACE_COLUMNS)
     report.areas = int(areas["area_code"].nunique())
@@ -79,7 +81,7 @@ def _read_rows(path: Path) -> list[dict[str, str]]:
 
 
 def _frames(
-    rows: list[dict[str, str]], mapping: dict[str, str], names: dict[str, str], year: int, table: str,
+    rows: list[dict[str, str]], mapping: dict[str, str], names: AreaNames, year: int, table: str,
     status: str, report: ImportReport,
 ) -> tuple[pd.DataFrame, pd.DataFrame]:
     code_col = next(k for k in rows[0] if key_stem(k) in ("WijkenEnBuurten", "Codering"))
@@ -92,7 +94,9 @@ def _frames(
             report.skipped.append(f"line {line}: no area code")
             continue
         level = level_for_code(code)
-        name = names.get(code) or (row[gm_col].strip() if gm_col and level == "gemeente" else code)
+        # the file's own Gemeentenaam_1 is the name of that year; a --names list still wins
+        own = row[gm_col].strip() if gm_col and level == "gemeente" and row.get(gm_col) else ""
+        name = names.get(code) if code in names.explicit else (own or names.get(code) or code)
         parent = cbs_parent(code)
         change = parse_number(row[change_col]) if change_col else None
         # CBS code 1 = codes and boundaries unchanged since last year; 2 and 3 = changed, so not comparable.

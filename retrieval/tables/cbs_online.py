@@ -12,6 +12,7 @@ from typing import Any
 
 from assistant.core.errors import BackendUnavailableError, BadInputError, MissingExtraError
 from retrieval.models import ImportReport
+from retrieval.tables.area_names import area_names
 from retrieval.tables.catalogue import Catalogue, key_stem
 from retrieval.tables.cbs_keys import properties_from_items
 from retrieval.tables.cbs_kwb import SOURCE, batch_from_rows
@@ -51,7 +52,7 @@ def fetch_kwb(
     report = ImportReport(file=f"StatLine {table_id}", format="cbs-online", source=SOURCE, rows=len(rows),
                           years=[year])
     return batch_from_rows(rows, catalogue, year=year, table=table_id, props=properties_from_items(props),
-                           names=names, status=status, report=report)
+                           names=area_names(None, names), status=status, report=report)
 
 
 def _download(table_id: str, gm: str) -> tuple[list[dict], list[dict], list[dict]]:

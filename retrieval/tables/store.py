@@ -66,6 +66,7 @@ class StoreData:
     catalogue: Catalogue
     sources: dict[str, dict[str, str]] = field(default_factory=dict)
     snapshot: str = ""
+    alias_file: Path | None = None  # the user's everyday names for areas (area_aliases.yaml in the data dir)
     _derived: dict[str, object] = field(default_factory=dict, compare=False, repr=False)
 
     @property
@@ -83,6 +84,10 @@ class IndicatorStore:
     def __init__(self, root: Path) -> None:
         self.root = Path(root)
         self._cache: StoreData | None = None
+
+    @property
+    def alias_file(self) -> Path:
+        return self.root.parent / "area_aliases.yaml"
 
     @property
     def _pointer(self) -> Path:
@@ -104,14 +109,14 @@ class IndicatorStore:
     def _read(self, snap: str | None) -> StoreData:
         catalogue = base_catalogue()
         if snap is None:
-            return StoreData(empty_values(), empty_areas(), catalogue)
+            return StoreData(empty_values(), empty_areas(), catalogue, alias_file=self.alias_file)
         d = self.root / snap
         values = pd.read_parquet(d / "values.parquet")
         areas = pd.read_parquet(d / "areas.parquet")
         for item in json.loads((d / "catalogue.json").read_text(encoding="utf-8")):
             catalogue.add(IndicatorDef(**item))
         sources = json.loads((d / "sources.json").read_text(encoding="utf-8"))
-        return StoreData(values, areas, catalogue, sources, snap)
+        return StoreData(values, areas, catalogue, sources, snap, alias_file=self.alias_file)
 
     @contextmanager
     def lock(self) -> Iterator[None]:

@@ -1,0 +1,53 @@
+"""Parts of area names people use on their own: "Laak" for "Laakkwartier en Spoorwijk", "Rustenburg" for
+"Rustenburg en Oostbroek". A part is a distinctive word of the name, or the first half of a compound word
+whose second half is a generic place word (laak+kwartier, transvaal+kwartier, schilders+buurt)."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# Words that name no place on their own: compass points, "old/new", kinds of area, little words.
+GENERIC = {
+    "en", "de", "het", "van", "der", "den", "s", "t", "e", "o", "eo", "aan", "op", "in", "bij", "ter", "ten",
+    "noord", "zuid", "oost", "west", "midden", "noordoost", "noordwest", "zuidoost", "zuidwest", "centrum",
+    "oude", "oud", "nieuwe", "nieuw", "groot", "klein", "buurt", "wijk", "kwartier", "park", "dorp", "stad",
+    "binnenstad", "haven", "polder", "veld", "bedrijventerrein", "bedrijvengebied", "industrieterrein",
+    "buitengebied", "verspreide", "huizen", "overig", "overige", "kern", "landelijk", "gebied", "zone",
+}
+# Second halves of Dutch place compounds: what is left in front is the part people say.
+SUFFIXES = ("kwartier", "buurt", "wijk", "park", "haven", "dorp", "polder", "veld", "eiland", "plein", "terrein")
+MIN_PART = 4
+
+
+def normalize(text: str) -> str:
+    """'Wijk 36 Moerwijk' -> 'moerwijk'; 'de Schilderswijk' -> 'schilderswijk'; accents dropped."""
+    s = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower()
+    s = re.sub(r"^(wijk|buurt)\s+\d+\s+", "", s.strip())
+    s = re.sub(r"^(de|het|t|the)\s+", "", s)
+    s = re.sub(r"[^a-z0-9]+", " ", s)
+    return s.strip()
+
+
+
+def name_parts(norm: str) -> set[str]:
+    """The parts of one normalized name that may stand for it."""
+    words = norm.split()
+    parts: set[str] = set()
+    for w in words:
+        if w in GENERIC or len(w) < MIN_PART or w.isdigit():
+            continue
+        if len(words) > 1:
+            parts.add(w)
+        for suffix in SUFFIXES:
+            stem = w[: -len(suffix)]
+            if w.endswith(suffix) and len(stem) >= MIN_PART and stem not in GENERIC:
+                parts.add(stem)
+    return parts
+
+
+def part_keys(phrase: str) -> list[str]:
+    """The keys a phrase is looked up under: a single distinctive word only."""
+    if " " in phrase or phrase in GENERIC or len(phrase) < MIN_PART or phrase.isdigit():
+        return []
+    return [phrase]
