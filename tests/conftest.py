@@ -12,7 +12,7 @@ import pytest
 from fastapi import FastAPI
 from fastapi.testclient import TestClient
 from support.api import load_demo_city, make_app
-from support.paths import KWB2019, KWB2021, NAMES2022, PROPS2022
+from support.paths import KWB2019, KWB2021, KWB_FIVE, NAMES2022, PROPS2022
 from support.processes import chroma_server
 
 from assistant.core.settings import Settings
@@ -75,6 +75,24 @@ def den_haag_dir(tmp_path_factory: pytest.TempPathFactory, real_data: Path) -> P
     ingest_table(store, real_data / KWB2019, "cbs", names=names, metadata=props)
     ingest_table(store, real_data / KWB2021, "cbs", year=2021, names=names, metadata=props)
     return data_dir
+
+
+def load_five(data_dir: Path, real_data: Path, order: list[int]) -> Path:
+    """The five KWB extracts (three gemeenten, 2019 and 2021) imported without --names, in the given order."""
+    from retrieval.tables.ingest import ingest_table
+    from retrieval.tables.store import IndicatorStore
+
+    store = IndicatorStore(Settings(data_dir=data_dir).indicator_dir)
+    for i in order:
+        path, year = KWB_FIVE[i]
+        ingest_table(store, real_data / path, "cbs", year=year)
+    return data_dir
+
+
+@pytest.fixture(scope="session", params=[[0, 1, 2, 3, 4], [4, 3, 1, 2, 0]], ids=["dh-ut-ams", "ams-ut-dh"])
+def five_dir(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory, real_data: Path) -> Path:
+    """Den Haag, Utrecht and Amsterdam KWB files loaded once per session in two orders (2021 before 2019 too)."""
+    return load_five(tmp_path_factory.mktemp("five"), real_data, request.param)
 
 
 @pytest.fixture(scope="session")

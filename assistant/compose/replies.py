@@ -16,7 +16,7 @@ def clarify_parts(u: Understanding, answer: Answer, refs: list[AreaRef] | None =
     answer.clarify = [{"code": a.code, "name": a.name, "level": a.level, "parent": a.parent_code or ""}
                       for a in u.clarify]
     label = _labeller(refs or [])
-    options = _or_list([label(a, always=True) for a in u.clarify], nl)
+    options = _or_list([label(a, always=True, level=True) for a in u.clarify], nl)
     if u.clarify_loose:
         ask = (f"Bedoel je {options}? Een gebied met die hele naam ken ik niet." if nl
                else f"Do you mean {options}? I know no area with that whole name.")
@@ -69,11 +69,13 @@ def _labeller(refs: list[AreaRef]) -> Callable[..., str]:
     index = area_index(refs) if refs else None
     several = len({r.code for r in refs if r.level == "gemeente"}) > 1
 
-    def label(a: AreaRef, always: bool = False) -> str:
+    def label(a: AreaRef, always: bool = False, level: bool = False) -> str:
         if index is None or a.level in ("gemeente", "land"):
             return a.name
         gm = index.ref_by_code.get(index.gemeente.get(a.code, ""))
-        return f"{a.name} ({gm.name})" if gm and (several or always) else a.name
+        where = [a.level] if level else []
+        where += [gm.name] if gm and (several or always) else []
+        return f"{a.name} ({', '.join(where)})" if where else a.name
 
     return label
 

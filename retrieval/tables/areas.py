@@ -121,22 +121,23 @@ class AreaIndex:
         if q.lower() in self.by_code:
             return Match(list(self.by_code[q.lower()]), "code")
         nq = normalize(q)
-        named = self.by_name.get(nq, [])
-        exact = named + [r for r in self.by_alias.get(nq, []) if r not in named]
-        if exact:
-            return Match(prefer_wijk([self._wijk_named(r, nq) for r in exact]), "name" if named else "alias")
+        named = prefer_wijk(self.by_name.get(nq, []))
+        found = named + [r for r in self.by_alias.get(nq, []) if r not in named]  # an alias never hides a name
+        if found:
+            wider = [w for w in (self._wijk_named(r, nq) for r in found) if w is not None and w not in found]
+            return Match(wider + found, "name" if named else "alias")
         parts = [r for key in part_keys(nq) for r in self.by_part.get(key, [])]
         if parts:
             return Match(prefer_wijk(list(dict.fromkeys(parts))), "part")
         close = self._fuzzy(nq) if fuzzy else []
         return Match(close, "fuzzy") if close else None
 
-    def _wijk_named(self, ref: AreaRef, nq: str) -> AreaRef:
-        """Buurt 'Rustenburg' in wijk 'Rustenburg en Oostbroek': the name stands for the wijk it is part of."""
+    def _wijk_named(self, ref: AreaRef, nq: str) -> AreaRef | None:
+        """Buurt 'Rustenburg' in wijk 'Rustenburg en Oostbroek': the name may mean either, so both are offered."""
         parent = self.ref_by_code.get(ref.parent_code or "")
         if ref.level == "buurt" and parent and parent.level == "wijk" and nq in name_parts(normalize(parent.name)):
             return parent
-        return ref
+        return None
 
     def candidates(self, text: str) -> list[AreaRef]:
         """All areas the text could mean, best first; empty when nothing is close."""
