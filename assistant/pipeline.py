@@ -10,11 +10,13 @@ from dataclasses import dataclass
 from typing import Literal
 
 from assistant.compose.composer import Parts, compose, prompt_facts
+from assistant.compose.follow_ups import follow_ups
 from assistant.compose.replies import clarify_parts, no_area_parts, no_indicator_parts, title_for
 from assistant.core.errors import BackendUnavailableError
 from assistant.deps import Deps
 from assistant.events import AnswerResult, Checked, Done, Event, FactsReady, Queued, Reset, SentenceReleased
 from assistant.facts.build import FactRequest, FactSet, build_facts
+from assistant.facts.index import index_for
 from assistant.facts.patterns import pattern_facts, stories_in
 from assistant.llm.queue import BUSY, Ticket
 from assistant.schemas import Answer, Fact, LLMInfo, Question, StoryExcerpt
@@ -112,9 +114,10 @@ class AnswerService:
                       areas=[a.code for a in u.areas], indicators=u.indicators,
                       seen_terms=[t for t in u.explained if t not in u.terms])  # asked again: in full again
         answer.notices = notices
+        data = deps.store.load()
+        answer.follow_ups = parts.follow_ups = follow_ups(u, answer, index_for(data), data.catalogue)
         answer.deterministic = compose(parts)
         u.explained = list(dict.fromkeys(u.explained + parts.explained))
-        answer.follow_ups = _follow_ups(u)
         return parts
 
     def _stories(self, u: Understanding) -> tuple[list[StoryExcerpt], str]:
@@ -250,15 +253,3 @@ def _request(u: Understanding, refs: list[AreaRef]) -> FactRequest:
         years = None  # the trend runs first -> last year available; the value shown is the latest
     return FactRequest(areas=codes, indicators=u.indicators, years=years, top=u.top, share=u.share,
                        trend=u.kind == "trend" or bool(u.since))
-
-
-def _follow_ups(u: Understanding) -> list[str]:
-    nl = u.language == "nl"
-    area = u.areas[0].name if u.areas else ""
-    out = []
-    if u.indicators and area:
-        out.append(f"Hoe is dit veranderd in {area}?" if nl else f"How has this changed in {area}?")
-        out.append("Welke wijk is het hoogst?" if nl else "Which district is highest?")
-    if area:
-        out.append(f"Wat vertellen bewoners van {area}?" if nl else f"What do residents of {area} say?")
-    return out[:3]

@@ -8,12 +8,18 @@ from __future__ import annotations
 from assistant.compose.composer import HEAD, Parts, bullets, core_facts, fact_line, meaning, section, term_line, voices
 from assistant.core.registry import register
 
-NEXT_STEPS = {
-    "nl": ["Vraag de wijkteams of zij dit beeld herkennen.", "Vergelijk met de cijfers van vorig jaar zodra die er zijn.",
-           "Verzamel verhalen van bewoners over dit thema, zodat je ziet wat achter het cijfer zit."],
-    "en": ["Ask the area teams whether they recognise this picture.", "Compare with next year's figures when they appear.",
-           "Collect residents' stories on this theme to see what lies behind the number."],
+NEXT_STEPS = {  # (always, when no stories were found)
+    "nl": ("Vraag de wijkteams of zij dit beeld herkennen.",
+           "Verzamel verhalen van bewoners over dit thema, zodat je ziet wat achter het cijfer zit."),
+    "en": ("Ask the area teams whether they recognise this picture.",
+           "Collect residents' stories on this theme to see what lies behind the number."),
 }
+
+
+def next_steps(p: Parts) -> list[str]:
+    """The answerable follow-up questions (built from what is loaded), then what to do outside Duiding."""
+    team, stories = NEXT_STEPS[p.language]
+    return [*p.follow_ups[:2], team, *([] if p.stories else [stories])]
 
 
 def _jongerenwerker(p: Parts) -> list[str]:
@@ -38,7 +44,7 @@ def _beleid(p: Parts) -> list[str]:
     blocks.append(section(h["voices"], bullets(voices(p, 3, 240))))
     if p.glossary:
         blocks.append(section(h["terms"], bullets([term_line(g, p) for g in p.glossary[:3]])))
-    blocks.append(section(h["next"], bullets(NEXT_STEPS[p.language])))
+    blocks.append(section(h["next"], bullets(next_steps(p))))
     return blocks
 
 

@@ -43,6 +43,7 @@ class Parts:
     areas: list[str] = field(default_factory=list)  # the area codes the question names
     seen_terms: list[str] = field(default_factory=list)  # explained earlier in the conversation: refer back
     explained: list[str] = field(default_factory=list)  # filled by compose: the terms it explained in full
+    follow_ups: list[str] = field(default_factory=list)  # answerable next questions, built from what is loaded
 
 
 def fact_line(f: Fact, lang: str) -> str:

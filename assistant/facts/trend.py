@@ -29,6 +29,22 @@ def series(rows: list[Row], years: list[int] | None) -> list[Row]:
     return [by_year[y] for y in sorted(by_year)]
 
 
+SUBJECT = {"count": ("het aantal", "the number of"), "percent": ("het percentage", "the percentage of"),
+           "per_1000": ("het cijfer per 1.000 voor", "the rate per 1,000 for")}
+
+
+def subject(d: IndicatorDef, lang: str) -> str:
+    """A subject the verb fits: 'Het aantal inwoners van 65 jaar of ouder is gestegen', not 'Inwoners … is'."""
+    name = title(d, lang, lower=True)
+    nl, en = SUBJECT.get(d.unit, ("het cijfer voor", "the figure for"))
+    head = nl if lang == "nl" else en
+    if name.startswith(("aantal ", "number of ", "percentage ", "het ", "de ", "the ")):
+        head = "het" if lang == "nl" and name.startswith(("aantal ", "percentage ")) else (
+            "the" if lang == "en" and name.startswith(("number of ", "percentage ")) else "")
+    text = f"{head} {name}".strip()
+    return text[0].upper() + text[1:]
+
+
 def trend(sink: FactSink, info: AreaInfo, d: IndicatorDef, rows: list[Row], years: list[int] | None) -> None:
     line = series(rows, years)
     known = [r for r in line if r.value is not None]
@@ -39,17 +55,22 @@ def trend(sink: FactSink, info: AreaInfo, d: IndicatorDef, rows: list[Row], year
     a, b = rnd(first.value or 0.0, dec), rnd(last.value or 0.0, dec)
     change = rnd(b - a, dec)
     per_year_exact = change / (last.year - first.year)
-    per_dec = dec + 1 if dec == 0 and per_year_exact != int(per_year_exact) else dec
-    per_year = rnd(per_year_exact, per_dec)
+    per_year = rnd(per_year_exact, dec)  # people are whole: "ongeveer 48 per jaar", never "+47,5"
     direction = direction_of(change)
     numbers = [num(a, d.unit, dec, "first"), num(b, d.unit, dec, "last"), num(change, d.unit, dec, "change"),
-               num(per_year, d.unit, per_dec, "per_year")]
-    nl = (f"{title(d, 'nl')} in {info.name} is {MOVED_NL[direction]}: van {short(a, d.unit, dec, 'nl')} in "
-          f"{first.year} naar {short(b, d.unit, dec, 'nl')} in {last.year}. Dat is {diff(change, d.unit, dec, 'nl')}, "
-          f"gemiddeld {diff(per_year, d.unit, per_dec, 'nl')} per jaar.")
-    en = (f"{title(d, 'en')} in {info.name} {MOVED_EN[direction]}: from {short(a, d.unit, dec, 'en')} in "
-          f"{first.year} to {short(b, d.unit, dec, 'en')} in {last.year}. That is {diff(change, d.unit, dec, 'en')}, "
-          f"on average {diff(per_year, d.unit, per_dec, 'en')} per year.")
+               num(per_year, d.unit, dec, "per_year")]
+    nl = (f"{subject(d, 'nl')} in {info.name} is {MOVED_NL[direction]}: van {short(a, d.unit, dec, 'nl')} in "
+          f"{first.year} naar {short(b, d.unit, dec, 'nl')} in {last.year}.")
+    en = (f"{subject(d, 'en')} in {info.name} {MOVED_EN[direction]}: from {short(a, d.unit, dec, 'en')} in "
+          f"{first.year} to {short(b, d.unit, dec, 'en')} in {last.year}.")
+    if direction != "same":
+        about_nl, about_en = ("ongeveer ", "about ") if abs(per_year - per_year_exact) > 1e-9 else ("", "")
+        step_nl, step_en = diff(abs(per_year), d.unit, dec, "nl").lstrip("+"), diff(
+            abs(per_year), d.unit, dec, "en").lstrip("+")
+        more_nl, more_en = ("erbij", "more") if direction == "up" else (
+            "eraf", "fewer" if d.unit == "count" else "less")
+        nl += f" Dat is {diff(change, d.unit, dec, 'nl')}: {about_nl}{step_nl} per jaar {more_nl}."
+        en += f" That is {diff(change, d.unit, dec, 'en')}: {about_en}{step_en} {more_en} per year."
     sink.add("trend", nl, en, numbers, [last, first], labels=(d, info.name), value=change, unit=d.unit,
              decimals=dec, direction=direction, area_code=info.code, indicator=d.id, year=last.year)
     _flags(sink, info, d, line, first, last)

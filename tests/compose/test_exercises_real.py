@@ -123,3 +123,21 @@ def test_impossible_kind_and_unknown_area_say_what_to_do(client: TestClient) -> 
     assert "Oostduinen" in err["message"] and "kleine_aantallen" in err["fix"]
     err = assert_error(client.post("/v1/exercises", json={"area": "Atlantis", "kind": "procentpunt"}), 404)
     assert "staat niet in de geladen cijfers" in err["message"] and "Kies een gemeente, wijk of buurt" in err["fix"]
+
+
+def test_a_trainers_session_ends_in_exercises_on_the_areas_discussed(client: TestClient, csv: dict[int, pd.DataFrame],
+                                                                     data: StoreData) -> None:
+    cid, areas = None, []
+    for q in ["Hoeveel mensen met een bijstandsuitkering wonen er in Moerwijk?", "En in Waldeck?",
+              "Wat is het aandeel 65-plussers in Schildersbuurt?"]:
+        r = client.post("/v1/chat", json={"question": q, "conversation_id": cid, "audience": "trainer"})
+        assert r.status_code == 200, r.text
+        answer = r.json()
+        cid = answer["conversation_id"]
+        assert answer["facts"] and answer["deterministic"].startswith("**")
+        areas += answer["areas"]
+    assert len(set(areas)) == 3
+    for code, kind in zip(areas, ["procentpunt", "ecologische_valkuil", "vergelijking"], strict=True):
+        ex = make(client, code, kind)
+        assert ex.asked == code and ex.area == code  # a wijk of the session, not another one
+        check_key(ex, csv, data)
