@@ -56,7 +56,7 @@ def procentpunt(ctx: Ctx, ref: AreaRef) -> Draft | None:
 def ecologische_valkuil(ctx: Ctx, ref: AreaRef) -> Draft | None:
     """A wijk figure about people is about the wijk as a whole, not about one household or resident in it."""
     for area in ctx.focus(ref, ("wijk", "buurt")):
-        for ind in ctx.rates(area.code, people=True)[:4]:
+        for ind in ctx.rates(area.code, people=True):
             facts = ctx.facts(area.code, [ind])
             for f in (f for f in facts if f.kind == "comparison" and f.direction == "up" and years_of(f) == [f.year]):
                 a, b = num(f, "value"), num(f, "reference")
@@ -104,7 +104,7 @@ def kleine_aantallen(ctx: Ctx, ref: AreaRef) -> Draft | None:
     areas, _ = _small_areas(ctx, ref)
     best: tuple[float, AreaRef, Fact, Fact, Fact] | None = None
     for area in areas:
-        for ind in ctx.rates(area.code, min_years=2)[:4]:
+        for ind in ctx.rates(area.code, min_years=2)[:6]:
             years = ctx.years(area.code, ind)
             facts = ctx.facts(area.code, ["inwoners", ind], years=[years[0], years[-1]])
             first, last = rate_fact(facts, ind, years[0], area.code), rate_fact(facts, ind, years[-1], area.code)
@@ -140,7 +140,7 @@ def vergelijking(ctx: Ctx, ref: AreaRef) -> Draft | None:
     """Is a figure high for the city? Compare with the city, in the same year, in the same measure."""
     for area in ctx.focus(ref, AREA_LEVELS):
         city = ctx.gemeente_of(area)
-        for ind in ctx.rates(area.code, min_years=2)[:4] if city else []:
+        for ind in ctx.rates(area.code, min_years=2) if city else []:
             years = ctx.years(area.code, ind)
             facts = ctx.facts(area.code, [ind], years=[years[0], years[-1]])
             at = {(f.year, ctx.refs[c].level): f for f in facts if f.kind == "comparison"
