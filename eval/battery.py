@@ -111,11 +111,11 @@ def run_battery(backend: str = "none", limit: int | None = None, sections: tuple
         raise SystemExit("The battery needs the real extracts: set DUIDING_REAL_DATA")
     questions = [q for q in build_battery(root) if q.section in sections]
     llm = _backend(backend)
-    baseline = rules_scores(root, questions, sections, say) if only_unresolved else None
+    baseline = read_baseline(out_dir / "battery-none.json") if only_unresolved else None
     if baseline is not None:
         open_ids = {s.qid for s in baseline if s.unresolved}
         questions = [q for q in questions if q.id in open_ids]
-    questions = questions[:limit] if limit else questions
+    questions = spread(questions, limit) if limit else questions
     scores: list[BScore] = []
     for section in sections:
         todo = [q for q in questions if q.section == section]
@@ -125,13 +125,27 @@ def run_battery(backend: str = "none", limit: int | None = None, sections: tuple
     return write_reports(scores, backend, len(questions), only_unresolved, extra, out_dir)
 
 
-def rules_scores(root: Path, questions: list[BQuestion], sections: tuple[str, ...], say: Progress) -> list[BScore]:
-    out: list[BScore] = []
-    for section in sections:
-        todo = [q for q in questions if q.section == section]
-        if todo:
-            out += _run_section(root, section, todo, None, say)
-    return out
+def read_baseline(path: Path) -> list[BScore]:
+    """The rules-only run (`--llm none`) whose unresolved questions the parser run repeats."""
+    import json
+
+    if not path.is_file():
+        raise SystemExit(f"{path} is missing: run `python -m eval.battery --llm none` first")
+    return [BScore(**row) for row in json.loads(path.read_text(encoding="utf-8"))["scores"]]
+
+
+def spread(questions: list[BQuestion], limit: int) -> list[BQuestion]:
+    """The first `limit` questions taken round-robin over categories, so a small run still covers each."""
+    by_cat: dict[str, list[BQuestion]] = {}
+    for q in questions:
+        by_cat.setdefault(q.category, []).append(q)
+    out: list[BQuestion] = []
+    while len(out) < min(limit, len(questions)):
+        for group in by_cat.values():
+            if group and len(out) < limit:
+                out.append(group.pop(0))
+    order = {q.id: n for n, q in enumerate(questions)}
+    return sorted(out, key=lambda q: order[q.id])
 
 
 def _run_section(root: Path, section: str, questions: list[BQuestion], llm: Any, say: Progress) -> list[BScore]:

@@ -79,10 +79,10 @@ class Maker:
         if len(values) < 5:
             return None
         raw = values[min(len(values) - 1, int(q * len(values)))]
-        step = 1000.0 if raw >= 5000 else 5.0 if raw >= 100 else 1.0
+        step = 1000.0 if raw >= 5000 else 100.0 if raw >= 500 else 1.0
         t = round(raw / step) * step
-        if any(v == t for v in values):
-            t += step / 2
+        while any(v == t for v in values):
+            t += step
         hits = [c for c, v in self.ranked(gm, indicator) if (v > t if op == ">" else v < t)]
         return (t, hits) if 1 <= len(hits) <= 12 else None
 
@@ -112,7 +112,9 @@ def partial_tokens(g: StoreGold, codes: list[str]) -> list[tuple[str, str, list[
             if raw.endswith("-") or not raw:
                 continue
             for token in (raw.split("-") if "-" in raw else [raw]):
-                if len(token) < 5 or not token.isalpha() or token.casefold() in GENERIC or token == spoken:
+                # 'Scheveningse' names Scheveningen as much as this wijk: adjectives are no partial names
+                adjective = token.casefold().endswith(("se", "sche"))
+                if len(token) < 5 or not token.isalpha() or token.casefold() in GENERIC or token == spoken or adjective:
                     continue
                 elsewhere = [c for c, ns in names.items() if c != code
                              and any(token.casefold() in n.casefold() for n in ns)]
