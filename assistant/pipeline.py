@@ -9,6 +9,7 @@ from collections.abc import Generator, Iterator
 from dataclasses import dataclass
 from typing import Literal
 
+from assistant.compose.cause import cause_notices
 from assistant.compose.composer import Parts, compose, prompt_facts
 from assistant.compose.follow_ups import follow_ups
 from assistant.compose.replies import clarify_parts, no_area_parts, no_indicator_parts, title_for
@@ -107,6 +108,7 @@ class AnswerService:
         answer.facts, answer.charts, answer.caveats = facts.facts, facts.charts, facts.caveats
         answer.attribution = facts.attribution
         notices = list(u.notices) + [*facts.no_data] + ([story_notice] if story_notice else [])
+        notices += cause_notices(u.question, u.indicators, facts.facts, deps.store.load().catalogue, u.language)
         parts = Parts(language=u.language, audience=answer.audience, facts=facts.facts, stories=answer.stories,
                       glossary=answer.glossary, caveats=facts.caveats, notices=notices,
                       attribution=facts.attribution, title=title_for(u, deps.store.load().catalogue),
