@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from assistant.core.settings import Settings
+from eval.bench_stories import story_ingest
 from eval.gold_real import FILES, NAMES, PROPS, real_root
 
 DEMO_QUESTIONS = ["Is 18% jeugdzorg in het Weverskwartier veel?", "Hoeveel inwoners heeft Lindenhove?",
@@ -131,25 +132,6 @@ def table_ingest(root: Path, repeats: int = 3) -> None:
           f"{vals:,.0f} values/s (median of {repeats})")
 
 
-def story_ingest(embedder: str) -> None:
-    """Stories/s for the 173 demo stories (PII scrub, store, vector index) with one embedder."""
-    from eval.gold_demo import STORIES
-    from retrieval.search.indexing import open_story_store
-    from retrieval.stories.ingest import ingest_stories
-
-    with tempfile.TemporaryDirectory(prefix="duiding-bench-stories-") as tmp:
-        settings = Settings(data_dir=Path(tmp), llm="none", embedder=embedder)
-        start = time.perf_counter()
-        try:
-            report = ingest_stories(STORIES, open_story_store(settings), None, settings)
-        except Exception as exc:  # noqa: BLE001 - a missing embedder model is reported, not fatal
-            print(f"  story ingest ({embedder}): skipped — {type(exc).__name__}: {exc}")
-            return
-        seconds = time.perf_counter() - start
-    print(f"  story ingest ({embedder} embedder): {report.rows} stories in {seconds:.1f} s = "
-          f"{report.rows / seconds:,.1f} stories/s")
-
-
 def embedded_ttft(data_dir: Path) -> None:
     """Time to first token of the embedded LLM on a real demo prompt: cold, then warm (prefix cached)."""
     try:
@@ -206,8 +188,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--runs", type=int, default=30, help="timed answers per store")
     parser.add_argument("--skip-nl", action="store_true", help="skip the generated all-NL store")
     parser.add_argument("--skip-llm", action="store_true", help="skip the embedded TTFT")
+    parser.add_argument("--stories", type=int, default=1000, help="new stories in the story ingest benchmark")
+    parser.add_argument("--only-stories", action="store_true", help="run only the story ingest benchmark")
     args = parser.parse_args(argv)
     root = real_root()
+    if args.only_stories:
+        print("Story ingest (full and incremental):", flush=True)
+        for embedder in dict.fromkeys([Settings().embedder, "fake"]):
+            story_ingest(embedder, args.stories)
+        return 0
     with tempfile.TemporaryDirectory(prefix="duiding-bench-") as tmp:
         base = Path(tmp)
         print("Answer path without LLM (AnswerService.ask, llm=none):", flush=True)
@@ -227,7 +216,7 @@ def main(argv: list[str] | None = None) -> int:
         else:
             table_ingest(root)
         for embedder in dict.fromkeys([Settings().embedder, "fake"]):
-            story_ingest(embedder)
+            story_ingest(embedder, args.stories)
         if not args.skip_llm:
             section("Embedded LLM:", lambda: embedded_ttft(base / "llm"))
     return 0

@@ -70,10 +70,12 @@ def _print_report(report: ImportReport) -> None:
 @friendly_errors
 def ingest_stories_cmd(ctx: click.Context, path: Path, as_json: bool) -> None:
     """Import stories (CSV, JSONL or a folder of Markdown); personal data is scrubbed first."""
+    from assistant.cli.progress import embed_progress
     from retrieval.stories.ingest import ingest_stories
 
     settings = _settings(ctx)
-    report = ingest_stories(path, open_story_store(settings), _known_areas(settings), settings)
+    with embed_progress() as progress:  # only new or changed stories are embedded (content hash)
+        report = ingest_stories(path, open_story_store(settings, progress), _known_areas(settings), settings)
     if as_json:
         click.echo(report.model_dump_json(indent=2))
     else:

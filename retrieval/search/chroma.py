@@ -16,18 +16,10 @@ import numpy as np
 from assistant.core.settings import Settings
 from retrieval.models import Story
 from retrieval.search.chroma_client import open_client
-from retrieval.search.chunking import split_text
 from retrieval.search.embeddings import Embedder
 from retrieval.search.index_types import Doc, DocKind, Match, StoredStory
-from retrieval.stories.filter import (
-    MetaValue,
-    StoryFilter,
-    date_int,
-    signifier_key,
-    story_context,
-    story_metadata,
-    theme_key,
-)
+from retrieval.search.story_rows import HASH_KEY, Progress, story_rows
+from retrieval.stories.filter import MetaValue, StoryFilter, date_int, signifier_key, theme_key
 
 # Most stories are a few hundred characters: whole-story vectors recalled more than 200- or 400-character
 # chunks on the Dutch eval (eval/reports/retrieval.md). Only long stories are cut.
@@ -73,6 +65,7 @@ class VectorStore:
         self._collections: dict[str, Any] = {}
         # Bumped on every write in this process, so callers can drop derived caches (BM25).
         self.version = 0
+        self.progress: Progress | None = None  # told (done, total) while a large batch is embedded
 
     def _collection(self, kind: str, digest: str | None = None) -> Any:
         if kind not in self._collections:
@@ -85,22 +78,29 @@ class VectorStore:
 
     # --- StoryIndexListener ---
     def on_added(self, stories: Sequence[Story]) -> None:
-        """Replace every chunk of these stories (a shorter new version must not leave old chunks behind)."""
+        """Index new or changed stories; a story whose content hash is already stored is not embedded again.
+
+        A changed story loses every old chunk first (a shorter new version must not leave chunks behind).
+        """
         if not stories:
             return
-        self._collection("stories").delete(where={"story_id": {"$in": [s.id for s in stories]}})
-        ids: list[str] = []
-        texts: list[str] = []
-        inputs: list[str] = []
-        metas: list[dict[str, MetaValue]] = []
-        for story in stories:
-            base = story_metadata(story)
-            for i, chunk in enumerate(split_text(story.text, self.chunk_chars)):
-                ids.append(f"{story.id}#{i}")
-                texts.append(chunk)
-                inputs.append(story_context(story) + chunk)
-                metas.append({**base, "chunk_index": i})
-        self._add("stories", ids, texts, metas, inputs)
+        rows = story_rows(stories, self.chunk_chars)
+        known = self.story_hashes([s.id for s in stories])
+        changed = {s.id for s in stories if known.get(s.id) != rows.hashes[s.id]}
+        if not changed:
+            return
+        self._collection("stories").delete(where={"story_id": {"$in": sorted(changed)}})
+        keep = [i for i, m in enumerate(rows.metas) if m["story_id"] in changed]
+        self._add("stories", [rows.ids[i] for i in keep], [rows.texts[i] for i in keep],
+                  [rows.metas[i] for i in keep], [rows.inputs[i] for i in keep])
+
+    def story_hashes(self, ids: Sequence[str] | None = None) -> dict[str, str]:
+        """Stored content hash per story id ('' for stories indexed before hashes existed)."""
+        where = {"story_id": {"$in": list(ids)}} if ids is not None else None
+        if ids is not None and not ids:
+            return {}
+        got = self._collection("stories").get(where=where, include=["metadatas"])  # type: ignore[arg-type]
+        return {str(m["story_id"]): str(m.get(HASH_KEY, "")) for m in got["metadatas"] or []}
 
     def on_deleted(self, ids: Sequence[str]) -> None:
         """Remove every chunk of these stories, also from collections of other embedders."""
@@ -117,7 +117,7 @@ class VectorStore:
              inputs: list[str] | None = None) -> None:
         """Store texts with vectors of `inputs` (the texts themselves when not given)."""
         collection = self._collection(kind)
-        vectors = self.embedder.embed(inputs or texts)
+        vectors = self._embed(inputs or texts)
         step = max(1, min(1000, self._client.get_max_batch_size()))
         for i in range(0, len(ids), step):
             collection.add(
@@ -125,6 +125,16 @@ class VectorStore:
                 metadatas=metas[i:i + step],  # type: ignore[arg-type]
             )
         self.version += 1
+
+    def _embed(self, texts: list[str], batch: int = 16) -> np.ndarray:
+        """Embed in batches so a progress callback can report; one call when nobody listens."""
+        if self.progress is None or len(texts) <= batch:
+            return np.asarray(self.embedder.embed(texts))
+        parts = []
+        for start in range(0, len(texts), batch):
+            parts.append(np.asarray(self.embedder.embed(texts[start:start + batch])))
+            self.progress(min(start + batch, len(texts)), len(texts))
+        return np.concatenate(parts)
 
     # --- stories ---
     def query_stories(self, vector: np.ndarray, k: int, flt: StoryFilter | None = None) -> list[Match]:

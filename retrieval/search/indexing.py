@@ -17,6 +17,7 @@ from retrieval.search.chroma import Doc, VectorStore
 from retrieval.search.chroma_client import server_errors
 from retrieval.search.embeddings import make_embedder
 from retrieval.search.retrieve import Retriever
+from retrieval.search.story_rows import Progress, content_hashes
 from retrieval.stories.store import StoryStore
 
 log = logging.getLogger(__name__)
@@ -64,18 +65,19 @@ def indicator_docs(
 
 
 def sync_stories(index: VectorStore, stories: Sequence[Story]) -> tuple[int, int]:
-    """Add stories the index lacks and drop ones the store no longer has; returns (added, removed).
+    """Index stories that are new or changed (by content hash) and drop ones the store no longer has.
 
-    Content changes arrive through the StoryIndexListener calls; this repairs what happened while no
-    index was listening (a new embedder, an index that was deleted, an import before this code existed).
+    Returns (indexed, removed). Content changes normally arrive through the StoryIndexListener calls; this
+    repairs what happened while no index was listening (a new embedder, a deleted index, an edited file).
+    A story indexed before hashes existed ('' stored) is kept as it is rather than embedded again.
     """
-    indexed = index.story_ids()
-    wanted = {s.id for s in stories}
-    missing = [s for s in stories if s.id not in indexed]
-    extra = sorted(indexed - wanted)
+    indexed = index.story_hashes()
+    wanted = content_hashes(stories, index.chunk_chars)
+    stale = [s for s in stories if s.id not in indexed or indexed[s.id] not in ("", wanted[s.id])]
+    extra = sorted(set(indexed) - set(wanted))
     index.on_deleted(extra)
-    index.on_added(missing)
-    return len(missing), len(extra)
+    index.on_added(stale)
+    return len(stale), len(extra)
 
 
 def sync_docs(index: VectorStore, glossary: Sequence[Doc], indicators: Sequence[Doc]) -> None:
@@ -123,13 +125,15 @@ def open_retriever(settings: Settings, areas: Iterable[AreaInfo] = ()) -> Retrie
 class VectorIndexListener:
     """The vector store as a StoryIndexListener, opened on first use so listing stories loads no model."""
 
-    def __init__(self, settings: Settings) -> None:
+    def __init__(self, settings: Settings, progress: Progress | None = None) -> None:
         self.settings = settings
+        self.progress = progress
         self._index: VectorStore | None = None
 
     def _open(self) -> VectorStore:
         if self._index is None:
             self._index = open_vector_store(self.settings)
+            self._index.progress = self.progress
         return self._index
 
     def on_added(self, stories: Sequence[Story]) -> None:
@@ -147,6 +151,9 @@ class VectorIndexListener:
             self._open().on_deleted(ids)
 
 
-def open_story_store(settings: Settings) -> StoryStore:
-    """The story store with its derived indexes attached (the vector index subscribes here)."""
-    return StoryStore.from_settings(settings, listeners=[VectorIndexListener(settings)])
+def open_story_store(settings: Settings, progress: Progress | None = None) -> StoryStore:
+    """The story store with its derived indexes attached (the vector index subscribes here).
+
+    progress: told (done, total) while new or changed stories are embedded (a bar on the CLI, a job in the API).
+    """
+    return StoryStore.from_settings(settings, listeners=[VectorIndexListener(settings, progress)])
