@@ -7,6 +7,7 @@ numbered F1, F2, … across the document, the caveats and sources once at the en
 from __future__ import annotations
 
 import datetime as dt
+import logging
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Literal
@@ -21,6 +22,7 @@ MEDIA_TYPES = {"md": "text/markdown; charset=utf-8", "zip": "application/zip",
                "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document"}
 MAX_CHARTS_PER_ANSWER = 3
 ChartRenderer = Callable[[ChartSeries], bytes | None]
+log = logging.getLogger("duiding.export")
 
 
 @dataclass
@@ -48,5 +50,10 @@ def build_export(answers: Sequence[Answer], fmt: ExportFormat, render: ChartRend
 
 
 def _draw(doc: ExportDoc, render: ChartRenderer) -> None:
+    """A chart that cannot be drawn stays in the document as its data table (the renderer is optional)."""
     for chart in charts_of(doc):
-        chart.image = render(chart.series)
+        try:
+            chart.image = render(chart.series)
+        except Exception:  # noqa: BLE001 - vl-convert errors have no common base; the table is the fallback
+            log.warning("chart not drawn; the export shows its data table")
+            chart.image = None
