@@ -6,28 +6,36 @@ import logging
 import time
 from collections import Counter
 from collections.abc import Generator, Iterator
-from dataclasses import dataclass
 from typing import Literal
 
 from assistant.compose.cause import cause_notices
 from assistant.compose.composer import Parts, compose, prompt_facts
 from assistant.compose.follow_ups import follow_ups
-from assistant.compose.replies import clarify_parts, no_area_parts, no_indicator_parts, title_for
+from assistant.compose.replies import ask_gemeente_parts, clarify_parts, no_area_parts, no_indicator_parts, title_for
 from assistant.core.errors import BackendUnavailableError
 from assistant.deps import Deps
 from assistant.events import AnswerResult, Checked, Done, Event, FactsReady, Queued, Reset, SentenceReleased
-from assistant.facts.build import FactRequest, FactSet, build_facts
+from assistant.facts.build import FactSet, build_facts
 from assistant.facts.index import index_for
+from assistant.facts.kinds import many_area_facts, year_notice
 from assistant.facts.patterns import pattern_facts, stories_in
 from assistant.llm.queue import BUSY, Ticket
+from assistant.plan import context_area, fact_request, plan_scope, store_view
 from assistant.schemas import Answer, Fact, LLMInfo, Question, StoryExcerpt
 from assistant.understand.lexicon import STORY_THEMES
 from assistant.understand.question import Understanding, understand
+from assistant.understand.scope import Scope
 from assistant.understand.units import unit_notice
-from retrieval.tables.areas import AreaRef, area_table
+from retrieval.tables.areas import AreaRef
+from retrieval.tables.catalogue import Catalogue
 from retrieval.tables.store import StoreData
 
 log = logging.getLogger("duiding.pipeline")
+
+
+def _labels(u: Understanding, catalogue: Catalogue) -> dict[str, str]:
+    defs = [d for d in (catalogue.get(i) for i in u.indicators) if d is not None]
+    return {d.id: d.title_nl if u.language == "nl" else d.title_en for d in defs}
 
 
 class AnswerService:
@@ -64,7 +72,7 @@ class AnswerService:
         data = deps.store.load()
         view = store_view(data)
         refs, loaded = view.refs, view.loaded
-        context = _context_area(refs, q.area)
+        context = context_area(refs, q.area)
         u = understand(q.question, refs, loaded, view.units, match_terms=deps.glossary.match,
                        link=deps.link_indicators, prev=prev, context_area=context)
         if q.year and not u.years:
@@ -75,22 +83,40 @@ class AnswerService:
             u.notices.append(note)
         answer = Answer(question=q.question, language=u.language, audience=q.audience,  # type: ignore[arg-type]
                         areas=[a.code for a in u.areas], indicators=u.indicators, years=u.years)
+        scope = plan_scope(u, refs, context, prev)
+        many = u.kind in ("top", "need", "filter")
+        if scope is not None and scope.how == "ask":
+            parts = ask_gemeente_parts(u, answer, scope.gemeenten)
         # an unknown wijk next to its city ("Moerwijk (Den Haag)") is asked back, never answered for the city
-        if u.clarify or u.unknown_area or (not u.areas and u.kind not in ("term", "top")):
+        elif u.clarify or u.unknown_area or (not u.areas and not many and u.kind != "term"):
             parts = clarify_parts(u, answer, refs) if u.clarify else no_area_parts(u, refs, loaded, data.catalogue)
-            answer.deterministic = compose(parts)
-            return answer, u, FactSet([], [], [], [], []), parts
-        if not u.indicators and u.kind not in ("term", "story") and not u.wants_stories:
+        elif not u.indicators and u.kind not in ("term", "story", "need") and not u.wants_stories:
             parts = no_indicator_parts(u, loaded, data.catalogue)
-            answer.deterministic = compose(parts)
-            return answer, u, FactSet([], [], [], [], []), parts
-        facts = build_facts(data, _request(u, refs), deps.settings)
-        winner = next((f.source.area_code for f in facts.facts if f.kind == "top" and f.source), None)
-        u.named_area = view.by_code.get(winner) if winner else None
-        parts = self._fill(answer, u, facts)
-        return answer, u, facts, parts
+        else:
+            facts, listed = self._facts(data, u, refs, scope)
+            winner = listed[0] if listed else next((f.source.area_code for f in facts.facts
+                                                    if f.kind == "top" and f.source), None)
+            u.named_area = view.by_code.get(winner) if winner else None
+            parts = self._fill(answer, u, facts, [view.by_code[c] for c in listed[:3] if c in view.by_code])
+            return answer, u, facts, parts
+        answer.deterministic = compose(parts)
+        return answer, u, FactSet([], [], [], [], []), parts
 
-    def _fill(self, answer: Answer, u: Understanding, facts: FactSet) -> Parts:
+    def _facts(self, data: StoreData, u: Understanding, refs: list[AreaRef],
+               scope: Scope | None) -> tuple[FactSet, list[str]]:
+        """Facts for the question's kind, and the areas a list or ranking names (best first)."""
+        listed: list[str] = []
+        if u.kind in ("need", "filter"):
+            facts, listed = many_area_facts(data, u, [g.code for g in scope.gemeenten] if scope else [],
+                                            self.deps.settings)
+        else:
+            facts = build_facts(data, fact_request(u, refs, scope), self.deps.settings)
+        names = {r.code: r.name for r in ([*u.areas, *scope.gemeenten] if scope else u.areas)}
+        note = year_notice(facts.facts, names, u.language)
+        u.notices += [note] if note else []
+        return facts, listed
+
+    def _fill(self, answer: Answer, u: Understanding, facts: FactSet, listed: list[AreaRef] | None = None) -> Parts:
         deps = self.deps
         fact_terms = deps.glossary.for_facts(facts.facts)
         # A question about a term explains that term first; otherwise alternate: the statistics term the
@@ -103,7 +129,7 @@ class AnswerService:
         mixed = [t for pair in zip(first, then, strict=False) for t in pair] + first[len(then):] + then[len(first):]
         terms = list(dict.fromkeys(mixed))
         answer.glossary = deps.glossary.entries(terms)[:4]
-        answer.stories, story_notice = self._stories(u)
+        answer.stories, story_notice = self._stories(u, listed or [])
         facts.facts.extend(self._patterns(u, len(facts.facts) + 1))
         answer.facts, answer.charts, answer.caveats = facts.facts, facts.charts, facts.caveats
         answer.attribution = facts.attribution
@@ -113,7 +139,8 @@ class AnswerService:
                       glossary=answer.glossary, caveats=facts.caveats, notices=notices,
                       attribution=facts.attribution, title=title_for(u, deps.store.load().catalogue),
                       focus="compare" if len(u.areas) > 1 and u.kind == "value" else u.kind,
-                      areas=[a.code for a in u.areas], indicators=u.indicators,
+                      areas=[a.code for a in u.areas], indicators=u.indicators, need=u.need,
+                      labels=_labels(u, deps.store.load().catalogue),
                       seen_terms=[t for t in u.explained if t not in u.terms])  # asked again: in full again
         answer.notices = notices
         data = deps.store.load()
@@ -122,13 +149,17 @@ class AnswerService:
         u.explained = list(dict.fromkeys(u.explained + parts.explained))
         return parts
 
-    def _stories(self, u: Understanding) -> tuple[list[StoryExcerpt], str]:
+    def _stories(self, u: Understanding, listed: list[AreaRef]) -> tuple[list[StoryExcerpt], str]:
         """The stories for the answer, and a notice when the story index cannot be reached."""
-        if self.deps.stories_search is None or not u.areas:
+        search = self.deps.stories_search
+        if search is None or not (u.areas or listed):
             return [], ""
-        k = 3 if u.wants_stories else 2
         try:
-            hits = self.deps.stories_search(u.question, u.areas[0].code, u.themes, k)
+            if listed:  # a need ranking or a list: one story from each of the first areas listed, on its themes
+                themes = list(dict.fromkeys(t for i in u.indicators for t in STORY_THEMES.get(i, [])))
+                hits = [h for a in listed for h in search(" ".join(themes) or u.question, a.code, [], 1)]
+            else:
+                hits = search(u.question, u.areas[0].code, u.themes, 3 if u.wants_stories else 2)
         except BackendUnavailableError as exc:  # a Chroma server that is down: the figures still answer
             from assistant.story_search import unavailable_notice
 
@@ -142,8 +173,8 @@ class AnswerService:
             return []
         refs = store_view(self.deps.store.load()).by_code
         stories = self.deps.story_list()
-        themes = u.themes or [t for i in u.indicators for t in STORY_THEMES.get(i, [])]
-        if not themes and u.wants_stories:  # "wat vertellen bewoners?": the themes told most often there
+        themes = u.themes or [t for i in u.indicators for t in STORY_THEMES.get(i, []) if u.kind != "profile"]
+        if not themes and (u.wants_stories or u.kind == "profile"):  # the themes told most often there
             local = stories_in(stories, u.areas[0], refs)
             themes = [t for t, _ in Counter(t for s in local for t in s.themes).most_common(2)]
         if not themes:
@@ -212,46 +243,3 @@ def _take_turn(deps: Deps, answer: Answer) -> Generator[Event, None, Ticket | No
         answer.notices.append(BUSY[answer.language if answer.language in BUSY else "nl"])
         answer.answer = answer.deterministic
         return False
-
-
-@dataclass(frozen=True)
-class StoreView:
-    """What understanding needs of a snapshot; computed once per snapshot, not per question."""
-
-    refs: list[AreaRef]
-    by_code: dict[str, AreaRef]
-    loaded: set[str]
-    units: dict[str, tuple[str, str | None]]
-
-
-def store_view(data: StoreData) -> StoreView:
-    def build() -> StoreView:
-        refs = area_table(data.areas, data.alias_file)
-        loaded = set(data.values["indicator"].unique()) if not data.is_empty else set()
-        units = {d.id: (d.unit, d.denominator) for d in data.catalogue}
-        return StoreView(refs, {r.code: r for r in refs}, loaded, units)
-
-    # an edited alias file counts from the next question on
-    alias = data.alias_file
-    version = alias.stat().st_mtime if alias is not None and alias.is_file() else 0
-    return data.cached(f"store_view:{version}", build)
-
-
-def _context_area(refs: list[AreaRef], area: str | None) -> AreaRef | None:
-    if not area:
-        return None
-    from retrieval.tables.areas import candidates
-
-    found = candidates(refs, area)
-    return found[0] if found else None
-
-
-def _request(u: Understanding, refs: list[AreaRef]) -> FactRequest:
-    codes = [a.code for a in u.areas]
-    if u.kind == "top" and not codes:
-        codes = [r.code for r in refs if r.level == "gemeente"][:1]
-    years = sorted({*u.years, *([u.since] if u.since else [])}) or None
-    if u.kind == "trend":
-        years = None  # the trend runs first -> last year available; the value shown is the latest
-    return FactRequest(areas=codes, indicators=u.indicators, years=years, top=u.top, share=u.share,
-                       trend=u.kind == "trend" or bool(u.since))

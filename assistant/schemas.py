@@ -10,7 +10,7 @@ from assistant.core.registry import AudienceName
 from retrieval.models import GlossaryEntry
 
 FactKind = Literal[
-    "value", "share", "comparison", "rank", "spread", "trend", "caveat", "no_data", "pattern", "top"
+    "value", "share", "comparison", "rank", "spread", "trend", "caveat", "no_data", "pattern", "top", "list"
 ]
 Direction = Literal["up", "down", "same"]
 

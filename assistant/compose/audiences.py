@@ -6,6 +6,7 @@ A new audience is one function here with its `register` call, and its prompt fil
 from __future__ import annotations
 
 from assistant.compose.composer import HEAD, Parts, bullets, core_facts, fact_line, meaning, section, term_line, voices
+from assistant.compose.kinds import KIND_FOCUS, kind_blocks
 from assistant.core.registry import register
 
 NEXT_STEPS = {  # (always, when no stories were found)
@@ -22,8 +23,24 @@ def next_steps(p: Parts) -> list[str]:
     return [*p.follow_ups[:2], team, *([] if p.stories else [stories])]
 
 
+def _kind(p: Parts) -> list[str]:
+    """Profile, need ranking, filter, related figures: their own sections, then the audience's extras."""
+    h = HEAD[p.language]
+    blocks = kind_blocks(p)
+    if p.audience == "beleid":
+        blocks.append(section(h["next"], bullets(next_steps(p))))
+    elif p.glossary:
+        g = p.glossary[0]
+        blocks.append(section(h["terms"], bullets([term_line(x, p) for x in p.glossary[:2]])))
+        if p.audience == "trainer":
+            blocks += [section(h["mistake"], g.mistake), section(h["check"], g.ask_yourself)]
+    return blocks
+
+
 def _jongerenwerker(p: Parts) -> list[str]:
     h = HEAD[p.language]
+    if p.focus in KIND_FOCUS:
+        return _kind(p)
     core = core_facts(p)
     main = [f for f in core if f.kind in ("value", "share", "comparison", "top", "trend", "no_data")]
     lot = [f for f in core if f.kind in ("rank", "spread")]
@@ -37,6 +54,8 @@ def _jongerenwerker(p: Parts) -> list[str]:
 
 def _beleid(p: Parts) -> list[str]:
     h = HEAD[p.language]
+    if p.focus in KIND_FOCUS:
+        return _kind(p)
     core = core_facts(p)
     claim = next((f for f in core if f.kind in ("comparison", "top", "trend", "share", "value")), None)
     blocks = [section(h["claim"], fact_line(claim, p.language) if claim else h["none"])]
@@ -50,6 +69,8 @@ def _beleid(p: Parts) -> list[str]:
 
 def _trainer(p: Parts) -> list[str]:
     h = HEAD[p.language]
+    if p.focus in KIND_FOCUS:
+        return _kind(p)
     steps = []
     for i, f in enumerate(core_facts(p)[:5], start=1):
         steps.append(f"{h['step']} {i}: {fact_line(f, p.language)}")

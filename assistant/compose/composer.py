@@ -44,6 +44,8 @@ class Parts:
     seen_terms: list[str] = field(default_factory=list)  # explained earlier in the conversation: refer back
     explained: list[str] = field(default_factory=list)  # filled by compose: the terms it explained in full
     follow_ups: list[str] = field(default_factory=list)  # answerable next questions, built from what is loaded
+    need: str | None = None  # a need ranking's key in retrieval/data/needs.yaml
+    labels: dict[str, str] = field(default_factory=dict)  # indicator id -> its title in the answer's language
 
 
 def fact_line(f: Fact, lang: str) -> str:

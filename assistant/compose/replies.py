@@ -6,6 +6,7 @@ from collections.abc import Callable
 
 from assistant.compose.composer import Parts
 from assistant.schemas import Answer
+from assistant.understand.needs import need_catalogue
 from assistant.understand.question import Understanding
 from retrieval.tables.areas import AreaRef, area_index
 from retrieval.tables.catalogue import Catalogue
@@ -24,6 +25,14 @@ def clarify_parts(u: Understanding, answer: Answer, refs: list[AreaRef] | None =
         ask = f"Welk gebied bedoel je: {options}?" if nl else f"Which area do you mean: {options}?"
     answer.follow_ups = [f"{u.question} ({a.code})" for a in u.clarify][:3]
     return Parts(language=u.language, audience=answer.audience, notices=[ask])
+
+
+def ask_gemeente_parts(u: Understanding, answer: Answer, gemeenten: list[AreaRef]) -> Parts:
+    """A question over many areas with several gemeenten loaded and none named: ask which one."""
+    answer.clarify = [{"code": g.code, "name": g.name, "level": g.level, "parent": g.parent_code or ""}
+                      for g in gemeenten]
+    answer.follow_ups = [f"{u.question.rstrip('?')} in {g.name}?" for g in gemeenten][:3]
+    return Parts(language=u.language, audience=answer.audience, notices=list(u.notices))
 
 
 def no_area_parts(u: Understanding, refs: list[AreaRef], loaded: set[str], catalogue: Catalogue) -> Parts:
@@ -87,6 +96,12 @@ def _or_list(items: list[str], nl: bool, conj: tuple[str, str] = ("of", "or")) -
 
 def title_for(u: Understanding, catalogue: Catalogue) -> str:
     """'Jongeren met jeugdzorg in Moerwijk' — a heading with no numbers in it."""
+    nl = u.language == "nl"
+    if u.kind == "profile" and u.areas:
+        return f"Zo staat {u.areas[0].name} ervoor" if nl else f"How {u.areas[0].name} is doing"
+    if u.kind == "need" and u.need:
+        need = next(n for n in need_catalogue().needs if n.key == u.need)
+        return (f"Waar is {need.title_nl} het meest nodig?" if nl else f"Where is {need.title_en} needed most?")
     if not u.indicators:
         return ""
     d = catalogue.get(u.indicators[0])

@@ -21,7 +21,12 @@ def follow_up(prev: Understanding | None, u: Understanding) -> Understanding:
     if not fresh_topic and (short or u.areas or u.years):
         u = replace(u, indicators=prev.indicators, share=u.share or prev.share,
                     kind="value" if u.kind == "term" else u.kind)
-        if u.kind == "value" and prev.kind in ("top", "trend") and not u.areas:
+        if u.kind == "value" and prev.kind in ("profile", "need", "filter", "related"):
+            # "En in Ypenburg?" after a profile, "En in Amsterdam?" after a need ranking or a list
+            u = replace(u, kind=prev.kind, need=prev.need, rule=prev.rule, related=prev.related, level=prev.level)
+        # "En in Amsterdam?" after a top: the same list in another gemeente
+        new_scope = prev.kind == "top" and bool(u.areas) and all(a.level == "gemeente" for a in u.areas)
+        if u.kind == "value" and prev.kind in ("top", "trend") and (not u.areas or new_scope):
             u.kind, u.top = prev.kind, prev.top
             if u.top is not None and TOP_RE.search(low):  # "En de laagste?" turns the list around
                 u.top = (u.top[0], u.top[1], not LOW_RE.search(low))
@@ -30,6 +35,6 @@ def follow_up(prev: Understanding | None, u: Understanding) -> Understanding:
         u = replace(u, areas=prev.areas, compare_national=u.compare_national or u.areas[0].level == "land")
     if pointing and not u.areas and not u.clarify and prev.named_area is not None:
         u = replace(u, areas=[prev.named_area])  # "Welke wijk …?" then "Wat vertellen bewoners daar?"
-    if not u.areas and not u.clarify and not u.unknown_area and u.kind not in ("term", "top"):
+    if not u.areas and not u.clarify and not u.unknown_area and u.kind not in ("term", "top", "need", "filter"):
         u = replace(u, areas=prev.areas)
     return u

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from assistant.understand.filters import Rule
 from retrieval.tables.areas import AreaRef
 
 
@@ -28,5 +29,9 @@ class Understanding:
     wants_stories: bool = False
     notices: list[str] = field(default_factory=list)
     unit: str | None = None  # the unit the question asks for: per_1000, percent or count
+    need: str | None = None  # a need ranking: the key in retrieval/data/needs.yaml
+    rule: Rule | None = None  # a filter over many areas
+    level: str = "wijk"  # the level a need ranking or filter lists
+    related: str | None = None  # an unloaded indicator answered with related figures
     named_area: AreaRef | None = None  # the area the answer put first (a top-1), what "daar" points at next
     explained: list[str] = field(default_factory=list)  # glossary terms this conversation already explained

@@ -6,10 +6,14 @@ import re
 
 EN_WORDS = {"the", "what", "how", "many", "which", "highest", "lowest", "compared", "with", "of", "does",
             "mean", "much", "a", "lot", "district", "neighbourhood", "neighborhood", "and", "why", "are", "people",
-            "live", "there", "this", "our", "high", "low", "share", "explain", "about", "stories", "than"}
+            "live", "there", "this", "our", "high", "low", "share", "explain", "about", "stories", "than",
+            "where", "need", "needed", "most", "tell", "me", "doing", "districts", "more", "less", "have", "has",
+            "is", "income", "households", "richer", "older", "younger", "poorer", "average"}
 NL_WORDS = {"de", "het", "een", "wat", "hoeveel", "welke", "hoogst", "laagst", "vergeleken", "met", "van",
             "betekent", "veel", "wijk", "buurt", "en", "waarom", "zijn", "er", "onze", "deze", "hoe", "hoog",
-            "laag", "mensen", "wonen", "aandeel", "uitleg", "over", "verhalen", "dan", "ligt", "heeft"}
+            "laag", "mensen", "wonen", "aandeel", "uitleg", "over", "verhalen", "dan", "ligt", "heeft",
+            "waar", "nodig", "meer", "minder", "wijken", "gaat", "speelt", "hebben", "ouder", "rijker", "gemiddelde",
+            "is", "moet", "hardst"}
 TOP_RE = re.compile(r"\b(hoogst\w*|meest\w*|laagst\w*|minst\w*|grootst\w*|kleinst\w*|highest|lowest|most|least|"
                     r"largest|smallest|top\s*\d+|nummer 1|number one)\b")
 LOW_RE = re.compile(r"\b(laagst\w*|minst\w*|kleinst\w*|lowest|least|smallest|onderaan)\b")

@@ -6,12 +6,14 @@ import re
 from datetime import date
 
 from assistant.understand.follow import follow_up
+from assistant.understand.kinds import apply_kinds, special_kind
 from assistant.understand.lexicon import INDICATOR_WORDS, THEME_WORDS
 from assistant.understand.model import Understanding
 from assistant.understand.patterns import (
     ASK_WHICH_RE,
     DEFINE_RE,
     EN_WORDS,
+    FOLLOW_RE,
     HERE_RE,
     LOW_RE,
     NL_WORDS,
@@ -137,7 +139,10 @@ def understand(
     if HERE_RE.search(question.lower()) and context_area and context_area not in u.areas:
         u.areas.insert(0, context_area)
     groups = find_indicators(question)
-    if not groups and link is not None and not STORY_RE.search(question.lower()):
+    # "En de laagste?" is a follow-up on the previous figure, not a new topic for semantic linking
+    special = special_kind(question, loaded, bool(groups)) or bool(
+        prev and prev.indicators and FOLLOW_RE.search(question.lower()) and len(question.split()) <= 5)
+    if not groups and link is not None and not STORY_RE.search(question.lower()) and not special:
         groups = [[i] for i, _ in link(question)][:1]
     u.unit = wanted_unit(question)
     if u.unit == "percent":
@@ -155,6 +160,7 @@ def understand(
     u.wants_stories = bool(STORY_RE.search(question.lower()))
     _set_share(u, question, units)
     u.kind = question_kind(question, u)
+    apply_kinds(u, question, loaded, has_topic=bool(groups))
     u = follow_up(prev, u)
     if not u.areas and not u.clarify and not u.unknown_area and context_area and u.kind not in ("term", "top"):
         u.areas = [context_area]
