@@ -80,3 +80,18 @@ class GlossaryEntry(BaseModel):
     mistake: str
     ask_yourself: str
     related: list[str] = Field(default_factory=list)
+
+
+class Dataset(BaseModel):
+    """One import: what a user can list and remove again (`duiding datasets`)."""
+
+    id: str = Field(description="Short id, e.g. d3; used by `duiding datasets remove d3`.")
+    file: str
+    table: str = Field(default="", description="Table id(s) of the rows, e.g. 84583NED.")
+    source: str
+    gemeenten: list[str] = Field(default_factory=list, description="Gemeente codes, e.g. GM0518.")
+    gemeente_names: list[str] = Field(default_factory=list)
+    years: list[int] = Field(default_factory=list)
+    rows: int = Field(default=0, description="Rows read from the file.")
+    values: int = Field(default=0, description="Value rows in the store that belong to this dataset now.")
+    imported: str = Field(default="", description="Import time, ISO 8601 (UTC).")

@@ -10,6 +10,7 @@ from fastapi.middleware.cors import CORSMiddleware
 from assistant.api.catalog import CatalogService
 from assistant.api.chat import chat_router
 from assistant.api.data import data_router
+from assistant.api.datasets import DatasetService, datasets_router
 from assistant.api.errors import CatchAllMiddleware, install_error_handlers
 from assistant.api.exercises import exercises_router
 from assistant.api.export import ExportService, export_router
@@ -47,6 +48,7 @@ def create_app(deps: Deps) -> FastAPI:
     app.include_router(export_router(ExportService(conversations)))
     app.include_router(exercises_router(ExerciseService(deps)))
     app.include_router(ingest_router(IngestService(deps)))
+    app.include_router(datasets_router(DatasetService(deps)))
     install_error_handlers(app)
     # Middleware added last runs first:
     # CORS -> catch-all -> host guard -> token -> cross-site guard -> body limit -> routes.

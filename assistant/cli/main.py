@@ -9,6 +9,7 @@ from pathlib import Path
 import click
 
 from assistant.cli.ask import ask, chat, models
+from assistant.cli.datasets import datasets
 from assistant.cli.demo import demo
 from assistant.cli.retrieval import reindex
 from assistant.cli.stories import friendly_errors, ingest_stories_cmd, stories
@@ -188,6 +189,7 @@ def eval_cmd(set_name: str, backend: str, limit: int | None) -> None:
 ingest.add_command(ingest_stories_cmd)
 cli.add_command(stories)
 cli.add_command(demo)  # assistant/cli_demo.py
+cli.add_command(datasets)  # assistant/cli/datasets.py
 cli.add_command(ask)  # assistant/cli_ask.py
 cli.add_command(chat)
 cli.add_command(models)

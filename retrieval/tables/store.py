@@ -20,9 +20,11 @@ from typing import TypeVar
 import pandas as pd
 
 from assistant.core.errors import ConflictError
-from retrieval.models import ImportReport, IndicatorDef
+from retrieval.models import Dataset, ImportReport, IndicatorDef
 from retrieval.tables.atomic import fsync_path
 from retrieval.tables.catalogue import Catalogue, base_catalogue
+from retrieval.tables.datasets import DATASETS_FILE, describe, find, read_datasets, register, with_counts
+from retrieval.tables.store_frames import DATASET, dtype, extra_defs, imported_defs, same, upsert, write_json
 
 T = TypeVar("T")
 KEY = ["area_code", "indicator", "year", "source"]
@@ -30,6 +32,7 @@ VALUE_COLUMNS = KEY + [
     "area_name", "level", "parent_code", "value", "suppressed", "status", "table", "source_key",
 ]
 AREA_COLUMNS = ["area_code", "year", "source", "area_name", "level", "parent_code", "boundary_change"]
+STORED_VALUES, STORED_AREAS = VALUE_COLUMNS + [DATASET], AREA_COLUMNS + [DATASET]
 
 
 def empty_values() -> pd.DataFrame:
@@ -41,9 +44,19 @@ def empty_areas() -> pd.DataFrame:
 
 
 def _dtype(col: str) -> str:
-    return {"year": "int64", "value": "float64", "suppressed": "bool", "boundary_change": "Int64"}.get(
-        col, "object"
-    )
+    return dtype(col)
+
+
+def _with_dataset(frame: pd.DataFrame) -> pd.DataFrame:
+    """Snapshots written before datasets existed have no dataset column: their rows belong to none."""
+    return frame if DATASET in frame else frame.assign(**{DATASET: None})
+
+
+def _tagged(batch: ImportBatch, known: list[Dataset]) -> tuple[pd.DataFrame, pd.DataFrame, Dataset]:
+    """The batch's rows tagged with its dataset id (a re-import of the same file keeps its id)."""
+    report = batch.report
+    dataset = register(known, describe(batch.values, batch.areas, report.file, report.source, report.rows))
+    return batch.values.assign(**{DATASET: dataset.id}), batch.areas.assign(**{DATASET: dataset.id}), dataset
 
 
 @dataclass
@@ -111,8 +124,8 @@ class IndicatorStore:
         if snap is None:
             return StoreData(empty_values(), empty_areas(), catalogue, alias_file=self.alias_file)
         d = self.root / snap
-        values = pd.read_parquet(d / "values.parquet")
-        areas = pd.read_parquet(d / "areas.parquet")
+        values = _with_dataset(pd.read_parquet(d / "values.parquet"))
+        areas = _with_dataset(pd.read_parquet(d / "areas.parquet"))
         for item in json.loads((d / "catalogue.json").read_text(encoding="utf-8")):
             catalogue.add(IndicatorDef(**item))
         sources = json.loads((d / "sources.json").read_text(encoding="utf-8"))
@@ -135,30 +148,57 @@ class IndicatorStore:
                 fcntl.flock(fh, fcntl.LOCK_UN)
 
     def merge(self, batch: ImportBatch) -> ImportReport:
-        """Add a batch; rows with the same key replace the old ones. Atomic and idempotent."""
+        """Add a batch as one dataset; rows with the same key replace the old ones. Atomic and idempotent."""
         with self.lock():
             self._remove_orphans()
             cur = self._read(self.current_snapshot())
-            values = _upsert(cur.values, batch.values, KEY, VALUE_COLUMNS)
-            areas = _upsert(cur.areas, batch.areas, ["area_code", "year", "source"], AREA_COLUMNS)
-            extra = _extra_defs(cur, batch.indicators)
+            known = read_datasets(self._dir(cur.snapshot))
+            batch_values, batch_areas, dataset = _tagged(batch, known)
+            values = upsert(cur.values, batch_values, KEY, STORED_VALUES)
+            areas = upsert(cur.areas, batch_areas, ["area_code", "year", "source"], STORED_AREAS)
+            extra = extra_defs(cur.catalogue, batch.indicators)
             sources = {**cur.sources, **batch.sources}
+            datasets = with_counts([d for d in known if d.id != dataset.id] + [dataset], values)
             report = batch.report
-            if _same(values, cur.values) and _same(areas, cur.areas) and sources == cur.sources and not extra:
+            if same(values, cur.values) and same(areas, cur.areas) and sources == cur.sources and not extra \
+                    and datasets == with_counts(known, cur.values):
                 report.changed = False
                 return report
-            self._write_snapshot(values, areas, _imported_defs(cur) + extra, sources)
+            self._write_snapshot(values, areas, imported_defs(cur.catalogue) + extra, sources, datasets)
             return report
 
     def replace_all(self, batch: ImportBatch) -> ImportReport:
         """Start from an empty store (used by `duiding demo --reset`)."""
         with self.lock():
             self._remove_orphans()  # a killed import or reset leaves these behind
-            self._write_snapshot(batch.values, batch.areas, batch.indicators, batch.sources)
+            values, areas, dataset = _tagged(batch, [])
+            self._write_snapshot(values, areas, batch.indicators, batch.sources, with_counts([dataset], values))
             return batch.report
 
+    def datasets(self) -> list[Dataset]:
+        """Every import in the store now, oldest first."""
+        return read_datasets(self._dir(self.current_snapshot()))
+
+    def remove_dataset(self, dataset_id: str) -> Dataset:
+        """Remove exactly one dataset's rows, atomically: a new snapshot, or (on any failure) the old one."""
+        with self.lock():
+            self._remove_orphans()
+            snap = self.current_snapshot()
+            known = read_datasets(self._dir(snap))
+            gone = find(known, dataset_id)
+            cur = self._read(snap)
+            values = cur.values[cur.values[DATASET] != gone.id]
+            areas = cur.areas[cur.areas[DATASET] != gone.id]
+            rest = with_counts([d for d in known if d.id != gone.id], values)
+            self._write_snapshot(values, areas, imported_defs(cur.catalogue), cur.sources, rest)
+            return gone
+
+    def _dir(self, snap: str | None) -> Path | None:
+        return self.root / snap if snap else None
+
     def _write_snapshot(
-        self, values: pd.DataFrame, areas: pd.DataFrame, defs: list[IndicatorDef], sources: dict
+        self, values: pd.DataFrame, areas: pd.DataFrame, defs: list[IndicatorDef], sources: dict,
+        datasets: list[Dataset],
     ) -> None:
         old = self.current_snapshot()
         name = f"snap-{uuid.uuid4().hex[:12]}"
@@ -166,8 +206,9 @@ class IndicatorStore:
         tmp.mkdir(parents=True)
         values.reset_index(drop=True).to_parquet(tmp / "values.parquet", index=False)
         areas.reset_index(drop=True).to_parquet(tmp / "areas.parquet", index=False)
-        _write_json(tmp / "catalogue.json", [d.model_dump() for d in defs])
-        _write_json(tmp / "sources.json", sources)
+        write_json(tmp / "catalogue.json", [d.model_dump() for d in defs])
+        write_json(tmp / "sources.json", sources)
+        write_json(tmp / DATASETS_FILE, [d.model_dump() for d in datasets])
         for f in tmp.iterdir():
             fsync_path(f)
         os.replace(tmp, self.root / name)
@@ -185,36 +226,3 @@ class IndicatorStore:
         for p in self.root.iterdir():
             if p.name.startswith(".tmp-") or (p.name.startswith("snap-") and p.name != keep):
                 shutil.rmtree(p, ignore_errors=True)
-
-
-def _upsert(old: pd.DataFrame, new: pd.DataFrame, key: list[str], cols: list[str]) -> pd.DataFrame:
-    new = new.reindex(columns=cols)
-    if old.empty:
-        out = new
-    elif new.empty:
-        out = old
-    else:
-        out = pd.concat([old.reindex(columns=cols), new], ignore_index=True)
-    out = out.drop_duplicates(subset=key, keep="last")
-    out = out.astype({c: _dtype(c) for c in cols if _dtype(c) != "object"})
-    return out.sort_values(key, kind="stable").reset_index(drop=True)
-
-
-def _same(a: pd.DataFrame, b: pd.DataFrame) -> bool:
-    if len(a) != len(b):
-        return False
-    return a.reset_index(drop=True).equals(b.reset_index(drop=True))
-
-
-def _imported_defs(cur: StoreData) -> list[IndicatorDef]:
-    base = {d.id: d for d in base_catalogue()}
-    return [d for d in cur.catalogue if base.get(d.id) != d]
-
-
-def _extra_defs(cur: StoreData, defs: list[IndicatorDef]) -> list[IndicatorDef]:
-    return [d for d in defs if cur.catalogue.get(d.id) != d]
-
-
-def _write_json(path: Path, data: object) -> None:
-    path.write_text(json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True), encoding="utf-8")
-

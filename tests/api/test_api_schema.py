@@ -55,7 +55,7 @@ def test_every_route_is_documented_with_a_response_model_and_the_error_shape(fuz
     schema = fuzz_app.openapi()
     assert "HTTPValidationError" not in str(schema)  # 422 uses the one error shape too
     ops = list(_operations(fuzz_app))
-    assert len(ops) == 16
+    assert len(ops) == 18  # GET /v1/datasets and DELETE /v1/datasets/{dataset_id} included
     for path, method, op in ops:
         where = f"{method.upper()} {path}"
         assert op.get("summary") and op.get("description"), where
@@ -67,6 +67,7 @@ def test_every_route_is_documented_with_a_response_model_and_the_error_shape(fuz
             assert op["responses"][status]["content"]["application/json"]["schema"]["$ref"] == ERROR_REF, where
     responses = {f"{m.upper()} {p}": set(op["responses"]) for p, m, op in ops}
     assert {"409", "413"} <= responses["POST /v1/ingest/tables"] and "404" in responses["GET /v1/areas/{code}"]
+    assert {"404", "409"} <= responses["DELETE /v1/datasets/{dataset_id}"]
     assert "text/event-stream" in schema["paths"]["/v1/chat/stream"]["post"]["responses"]["200"]["content"]
 
 
