@@ -16,7 +16,7 @@ from pathlib import Path
 from assistant.core.errors import BadInputError
 from retrieval.models import ImportReport, IndicatorDef
 from retrieval.tables.catalogue import Catalogue, key_stem, qualified_stems
-from retrieval.tables.textio import read_text
+from retrieval.tables.textio import check_width, csv_error, read_text
 
 META_STEMS = {
     "ID", "WijkenEnBuurten", "Gemeentenaam", "SoortRegio", "Codering", "IndelingswijzigingWijkenEnBuurten",
@@ -79,7 +79,12 @@ def read_properties(path: Path) -> dict[str, dict]:
         items = json.loads(text)
         items = items.get("value", items) if isinstance(items, dict) else items
     else:
-        items = list(csv.DictReader(io.StringIO(text), delimiter=delimiter_of(text)))
+        check_width(text, path.name)
+        reader = csv.DictReader(io.StringIO(text), delimiter=delimiter_of(text))
+        try:
+            items = list(reader)
+        except csv.Error as exc:
+            raise csv_error(exc, path.name, reader.line_num) from exc
     props = properties_from_items(items)
     if not props:
         raise BadInputError(f"{path.name}: no topics found", "pass the table's DataProperties file")

@@ -16,7 +16,7 @@ from retrieval.tables.catalogue import Catalogue, key_stem
 from retrieval.tables.cbs_keys import delimiter_of, map_columns, read_properties
 from retrieval.tables.codes import KWB_BY_YEAR, KWB_TABLES, cbs_parent, clean_area_name, guess_year, level_for_code
 from retrieval.tables.store import VALUE_COLUMNS, ImportBatch
-from retrieval.tables.textio import parse_number, read_text
+from retrieval.tables.textio import check_width, csv_error, csv_records, parse_number, read_text
 from retrieval.tables.validate import PLACE_COLUMNS, validate_values
 
 SOURCE = "CBS KWB"
@@ -72,12 +72,25 @@ def _read_rows(path: Path) -> list[dict[str, str]]:
             f"{path.name}: line 1 has no ';' — this is not a CBS KWB export",
             "download the table as CSV from StatLine, or use --format long/wide",
         )
-    rows = list(csv.DictReader(io.StringIO(text), delimiter=";"))
-    if not rows:
+    check_width(text, path.name)
+    records = [(line, rec) for line, rec in csv_records(text, ";", path.name) if any(c.strip() for c in rec)]
+    header = records[0][1] if records else []
+    if len(records) < 2:
         raise BadInputError(f"{path.name}: header only, no rows", "export the table again with its rows")
-    if not any(key_stem(k) in ("WijkenEnBuurten", "Codering") for k in rows[0]):
+    if not any(key_stem(k) in ("WijkenEnBuurten", "Codering") for k in header):
         raise BadInputError(f"{path.name}: no WijkenEnBuurten or Codering column", "export with area codes")
-    return rows
+    for n, (line, rec) in enumerate(records[1:], start=2):
+        if len(rec) != len(header):
+            _wrong_width(path.name, line, len(rec), len(header), last=n == len(records))
+    return [dict(zip(header, rec, strict=True)) for _, rec in records[1:]]
+
+
+def _wrong_width(file: str, line: int, have: int, want: int, last: bool) -> None:
+    if last and have < want:
+        raise BadInputError(f"{file}: line {line}: the last line is cut off ({have} of {want} columns)",
+                            "the file is incomplete — download it again from CBS StatLine")
+    raise BadInputError(f"{file}: line {line}: {have} columns where the header has {want}",
+                        "the file is damaged — download it again from CBS StatLine")
 
 
 def _frames(
@@ -123,7 +136,12 @@ def _cell(text: str | None, key: str, line: int, file: str) -> float | None:
 
 def _read_names(path: Path) -> dict[str, str]:
     text = read_text(path)
-    rows = list(csv.DictReader(io.StringIO(text), delimiter=delimiter_of(text)))
+    check_width(text, path.name)
+    reader = csv.DictReader(io.StringIO(text), delimiter=delimiter_of(text))
+    try:
+        rows = list(reader)
+    except csv.Error as exc:
+        raise csv_error(exc, path.name, reader.line_num) from exc
     if not rows or "Key" not in rows[0] or "Title" not in rows[0]:
         raise BadInputError(f"{path.name}: not a CBS WijkenEnBuurten code list", "pass WijkenEnBuurten.csv")
     return {r["Key"].strip(): clean_area_name(r["Title"]) for r in rows}

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import csv
+import io
 import math
 import re
 from pathlib import Path
@@ -10,11 +12,27 @@ from typing import NoReturn
 from assistant.core.errors import BadInputError
 
 _TRIED = "UTF-8, UTF-16 or cp1252/Latin-1"
+# Bounds that keep a hostile or broken file from holding the process: a KWB table has about 120 columns,
+# the widest real file here under 100; the csv module's own cell limit (128 KiB) stays the cell bound.
+MAX_COLUMNS = 1_000
+MAX_CELL_CHARS = 131_072
+MAX_TEXT_BYTES = 200 * 1024 * 1024
 
 
 def read_text(path: Path) -> str:
     """Decode a text file: UTF-8 (with or without BOM), UTF-16/32 (BOM, or UTF-16 without one) or cp1252/Latin-1."""
-    raw = Path(path).read_bytes()
+    if Path(path).stat().st_size > MAX_TEXT_BYTES:
+        raise BadInputError(f"{path.name}: the file is larger than {MAX_TEXT_BYTES // 2**20} MB",
+                            "split the table into smaller files (per gemeente or per year)")
+    return _newlines(_decode_any(Path(path).read_bytes(), path))
+
+
+def _newlines(text: str) -> str:
+    """Old Mac files end lines with CR only; the csv module then sees one endless line."""
+    return text.replace("\r\n", "\n").replace("\r", "\n") if "\r" in text else text
+
+
+def _decode_any(raw: bytes, path: Path) -> str:
     if not raw.strip():
         raise BadInputError(f"{path.name}: the file is empty", "export the table again with its rows")
     if raw.startswith((b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")):
@@ -62,15 +80,59 @@ def _decode(raw: bytes, encoding: str, path: Path) -> str:
         ) from exc
 
 
+def _nl(n: int) -> str:
+    return f"{n:,}".replace(",", ".")
+
+
+def check_width(text: str, file: str) -> None:
+    """Refuse a header wider than MAX_COLUMNS before any parsing: 100,000 columns would hold the import."""
+    first = text[: text.find("\n")] if "\n" in text else text
+    widest = max(first.count(d) for d in (";", ",", "\t")) + 1
+    if widest > MAX_COLUMNS:
+        raise BadInputError(
+            f"{file}: line 1 has {_nl(widest)} columns; Duiding reads at most {_nl(MAX_COLUMNS)}",
+            "split the table, or put it in the long format (one row per area, indicator, year and value)",
+        )
+
+
+def csv_records(text: str, delimiter: str, file: str) -> list[tuple[int, list[str]]]:
+    """(line number, cells) of every record; a csv failure becomes an error that says where and what to fix."""
+    reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+    out: list[tuple[int, list[str]]] = []
+    try:
+        for record in reader:
+            out.append((reader.line_num, record))
+    except csv.Error as exc:
+        raise csv_error(exc, file, reader.line_num) from exc
+    return out
+
+
+def csv_error(exc: csv.Error, file: str, line: int) -> BadInputError:
+    """The csv module's message, in words a user can act on."""
+    text = str(exc)
+    if "field larger than field limit" in text:
+        return BadInputError(
+            f"{file}: line {line}: a cell holds more than {_nl(MAX_CELL_CHARS)} characters",
+            "a table of figures has short cells — check for a missing closing quote, or remove the long text",
+        )
+    if "new-line character" in text:
+        return BadInputError(f"{file}: line {line}: mixed line endings inside a cell",
+                             "save the file again as CSV (UTF-8) so every line ends the same way")
+    return BadInputError(f"{file}: line {line}: the CSV cannot be read ({text})",
+                         "check the quotes on that line, or save the file again as CSV (UTF-8)")
+
+
 _NUM = re.compile(r"^[+-]?(\d+|\d{1,3}([.,\s]\d{3})+)([.,]\d+)?$")
 
 
-def parse_number(text: str, decimal: str = ".") -> float | None:
+def parse_number(text: str | None, decimal: str = ".") -> float | None:
     """Parse '10.8', '10,8', '1.234,5', '25 280'; None for '.', '' and other CBS markers.
 
     `decimal` says which mark a table uses for decimals when a value alone cannot tell
     ('1.234' is a thousand in a Dutch table and one-point-two in a CBS export).
     """
+    if text is None:
+        raise ValueError("the cell is missing (the line is cut short)")
     s = text.strip().replace("\u00a0", " ").rstrip("%").strip()
     if s in ("", ".", "-", "x", "?", "NA", "nan", "NaN"):
         return None

@@ -7,10 +7,15 @@ What each check does, and why:
   exports often use codes like -99 or -1 for "missing"; the rest of the file is still good.
 - Two rows for the same area, indicator, year and source with different values reject the file, naming
   both lines: we cannot know which one is right. Exact repeats are dropped with a warning.
+- A year outside 1990 to next year rejects the file: one row for 9999 would become every area's "latest
+  year" and push the real figures out of every default answer.
+- A name, code or source that starts with =, +, - or @ rejects the file: it is a spreadsheet formula
+  (formula injection), and it would be shown in lists and exported to Excel as written.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import math
 
 import pandas as pd
@@ -20,6 +25,14 @@ from retrieval.models import ImportReport
 from retrieval.tables.store import KEY
 
 NON_NEGATIVE = {"count", "percent", "per_1000"}
+FIRST_YEAR = 1990
+NAME_COLUMNS = ("area_code", "area_name", "source_key", "source")
+FORMULA_START = ("=", "+", "-", "@")
+
+
+def last_year() -> int:
+    """The latest year a table may hold: next year (a prognosis), never later."""
+    return dt.date.today().year + 1
 PLACE_COLUMNS = ["line", "column"]
 
 
@@ -38,6 +51,8 @@ def validate_values(
     """
     if values.empty:
         return values
+    _check_years(values, file, where)
+    _check_formulas(values, file, where)
     unit = values["indicator"].map(units).fillna("count")
     _check_percentages(values, unit, file, where)
     values = _skip_negatives(values, unit, report, where)
@@ -55,6 +70,35 @@ def _check_percentages(values: pd.DataFrame, unit: pd.Series, file: str, where: 
         f"for the percentage {row['indicator']}{more}",
         "percentages run from 0 to 100 — check the unit of this column (a count? per 1.000? shares ×100 twice?)",
     )
+
+
+def _check_years(values: pd.DataFrame, file: str, where: str) -> None:
+    years = pd.to_numeric(values["year"], errors="coerce")
+    bad = values[(years < FIRST_YEAR) | (years > last_year()) | years.isna()]
+    if bad.empty:
+        return
+    row = bad.iloc[0]
+    more = f" (and {len(bad) - 1} more)" if len(bad) > 1 else ""
+    raise BadInputError(
+        f"{file}: {location(row['line'], None, where)}: the year {row['year']} is outside "
+        f"{FIRST_YEAR}–{last_year()}{more}",
+        "fix the year (a typo such as 9999 or 2099?), or remove the row",
+    )
+
+
+def _check_formulas(values: pd.DataFrame, file: str, where: str) -> None:
+    for col in NAME_COLUMNS:
+        if col not in values:
+            continue
+        text = values[col].astype("string").str.lstrip()
+        bad = values[text.str.startswith(FORMULA_START).fillna(False).astype(bool)]
+        if not bad.empty:
+            row = bad.iloc[0]
+            raise BadInputError(
+                f"{file}: {location(row['line'], None, where)}: {row[col]!r} starts with "
+                f"{str(row[col]).lstrip()[0]!r} — that is a spreadsheet formula, not a name",
+                "write the name as plain text, without '=', '+', '-' or '@' at the start",
+            )
 
 
 def _skip_negatives(values: pd.DataFrame, unit: pd.Series, report: ImportReport, where: str) -> pd.DataFrame:

@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import csv
-import io
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from assistant.core.errors import BadInputError
-from retrieval.tables.textio import read_text
+from retrieval.tables.textio import check_width, csv_error, csv_records, read_text
 
 Cell = str | float | None
 DELIMITERS = (";", ",", "\t")
@@ -40,13 +39,14 @@ class RawTable:
 def load_csv(path: Path) -> RawTable:
     """Decode, sniff the delimiter (';', ',' or tab) and check every row has the header's width."""
     text = read_text(path)
+    check_width(text, path.name)
     lines = [ln for ln in text.splitlines() if ln.strip()]
     delimiter = sniff_delimiter(lines, path.name)
-    reader = csv.reader(io.StringIO(text), delimiter=delimiter)
-    header = [h.strip() for h in next(reader)]
+    records = csv_records(text, delimiter, path.name)
+    header = [h.strip() for h in records[0][1]]
     check_header(header, path.name)
     table = RawTable(path.name, header, delimiter=delimiter)
-    records = [(reader.line_num, rec) for rec in reader]
+    records = records[1:]
     for n, (line, rec) in enumerate(records):
         if not any(c.strip() for c in rec):
             continue
@@ -64,7 +64,7 @@ def sniff_delimiter(lines: list[str], file: str) -> str:
     if not lines:
         raise BadInputError(f"{file}: the file is empty", "export the table again with its rows")
     sample = lines[:20]
-    widths = {d: [len(r) for r in csv.reader(sample, delimiter=d)] for d in DELIMITERS}
+    widths = {d: _widths(sample, d, file) for d in DELIMITERS}
     steady = [d for d, w in widths.items() if w[0] > 1 and len(set(w)) == 1]
     best = max(steady or DELIMITERS, key=lambda d: widths[d][0])
     if widths[best][0] < 2:
@@ -75,6 +75,14 @@ def sniff_delimiter(lines: list[str], file: str) -> str:
             "save the file as CSV with ';' or ',' between the columns",
         )
     return best
+
+
+def _widths(sample: list[str], delimiter: str, file: str) -> list[int]:
+    reader = csv.reader(sample, delimiter=delimiter)
+    try:
+        return [len(r) for r in reader]
+    except csv.Error as exc:
+        raise csv_error(exc, file, reader.line_num) from exc
 
 
 def check_header(header: list[str], file: str, where: str = "line 1") -> None:

@@ -13,12 +13,14 @@ from retrieval.tables.readers.long import read_long
 from retrieval.tables.readers.options import options_from
 from retrieval.tables.readers.table import Cell, RawTable, check_header
 from retrieval.tables.readers.wide import read_wide
+from retrieval.tables.readers.xlsx_guard import check_workbook
 from retrieval.tables.store import ImportBatch
-from retrieval.tables.textio import read_text
+from retrieval.tables.textio import MAX_COLUMNS, read_text
 
 
 def load_xlsx(path: Path, sheet: str | None = None) -> RawTable:
     """The first sheet (or `sheet`) as a table; its first non-empty row is the header."""
+    check_workbook(path)
     values_wb, formulas_wb = _open(path, data_only=True), _open(path, data_only=False)
     names = values_wb.sheetnames
     if sheet is not None and sheet not in names:
@@ -34,6 +36,9 @@ def load_xlsx(path: Path, sheet: str | None = None) -> RawTable:
     header_cells = [c.value for c in ws[header_row]]
     while header_cells and not _filled(header_cells[-1]):
         header_cells.pop()
+    if len(header_cells) > MAX_COLUMNS:
+        raise BadInputError(f"{label}: row {header_row} has {len(header_cells)} columns; Duiding reads at most "
+                            f"{MAX_COLUMNS}", "split the table, or put it in the long format")
     header = [str(v).strip() if v is not None else "" for v in header_cells]
     check_header(header, label, where=f"row {header_row}")
     table = RawTable(label, header, where="row", header_line=header_row)
