@@ -163,8 +163,8 @@ class AnswerService:
         except BackendUnavailableError as exc:  # a Chroma server that is down: the figures still answer
             from assistant.story_search import unavailable_notice
 
-            log.warning("story search unavailable: %s", exc)
-            return [], unavailable_notice(self.deps.settings, u.language)
+            log.info("story search unavailable: %s", exc)  # the answer carries the one notice
+            return [], unavailable_notice(self.deps.settings, u.language, exc)
         return [h.model_copy(update={"id": f"S{i}"}) for i, h in enumerate(hits, start=1)], ""
 
     def _patterns(self, u: Understanding, first_id: int) -> list[Fact]:

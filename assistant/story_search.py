@@ -85,18 +85,25 @@ def story_search(settings: Settings, indicators: IndicatorStore) -> StorySearch:
     try:
         return RetrieverStorySearch(settings, indicators)
     except BackendUnavailableError as exc:
-        if settings.chroma_server is None:
-            raise
+        # A server that is down, or a local index that is read-only, locked or corrupt: tried again on every
+        # question, so a `duiding stories reindex` in another process brings the stories back.
         return ReconnectingStorySearch(settings, indicators, exc)
 
 
-def unavailable_notice(settings: Settings, language: str) -> str:
-    """What an answer says when its stories could not be searched: the server's URL and the fix."""
+def unavailable_notice(settings: Settings, language: str, error: Exception | None = None) -> str:
+    """What an answer says when its stories could not be searched: what is wrong and the fix."""
+    from retrieval.search.chroma_client import StoryIndexUnavailable
+
     url = settings.chroma_server
     if url is None:
-        return ("Verhalen zoeken lukt nu niet; je ziet alleen de cijfers. Draai `duiding reindex`."
-                if language == "nl" else
-                "Searching stories failed; you see the figures only. Run `duiding reindex`.")
+        if isinstance(error, StoryIndexUnavailable):
+            return (f"De verhalen zijn nu niet beschikbaar: {error.reason_nl}; je ziet alleen de cijfers. "
+                    "Herstel met `duiding stories reindex`." if language == "nl" else
+                    f"Stories are not available now: {error.reason_en}; you see the figures only. "
+                    "Repair with `duiding stories reindex`.")
+        return ("De verhalen zijn nu niet beschikbaar; je ziet alleen de cijfers. Herstel met "
+                "`duiding stories reindex`." if language == "nl" else
+                "Stories are not available now; you see the figures only. Repair with `duiding stories reindex`.")
     if language == "nl":
         return (f"De verhalen zijn nu niet beschikbaar: de Chroma-server op {url} is niet bereikbaar. "
                 "Start die server met `chroma run`, of haal DUIDING_CHROMA_URL weg.")

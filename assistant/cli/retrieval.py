@@ -46,15 +46,13 @@ def search_stories_cli(settings: Settings, query: str, area: str | None, theme: 
 @click.command("reindex")
 @click.pass_context
 def reindex(ctx: click.Context) -> None:
-    """Rebuild the search index (stories, glossary, indicator definitions) for the configured embedder."""
-    from retrieval.search.chroma_client import server_errors
-    from retrieval.search.indexing import open_vector_store, sources
-    from retrieval.search.indexing import reindex as rebuild
+    """Rebuild the search index (stories, glossary, indicator definitions); same as `duiding stories reindex`."""
+    from retrieval.search.repair import rebuild_index
 
     obj = ctx.find_root().obj
     settings = obj["settings"] if isinstance(obj, dict) and "settings" in obj else Settings()
-    index = open_vector_store(settings)
-    with server_errors(settings):
-        counts = rebuild(index, *sources(settings))
-    click.echo(f"Index {index.embedder.name}: {counts.stories} verhalen ({counts.chunks} stukken), "
+    counts, moved = rebuild_index(settings)
+    if moved is not None:
+        click.echo(f"De oude zoekindex was beschadigd; die staat nu in {moved} (die map mag weg).")
+    click.echo(f"Index {settings.embedder}: {counts.stories} verhalen ({counts.chunks} stukken), "
                f"{counts.glossary} begrippen, {counts.indicators} indicatoren.")

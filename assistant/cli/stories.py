@@ -1,4 +1,5 @@
-"""CLI commands for stories: `duiding ingest stories PATH`, `duiding stories`, `duiding stories delete ID`.
+"""CLI commands for stories: `duiding ingest stories PATH`, `duiding stories`, `duiding stories delete ID`,
+`duiding stories reindex`.
 
 Registered on the main group in assistant/cli.py.
 """
@@ -125,3 +126,17 @@ def delete_story(ctx: click.Context, story_id: str) -> None:
     """Delete a story from the store and every index."""
     open_story_store(_settings(ctx)).delete(story_id)
     click.echo(f"Verhaal {story_id} is verwijderd.")
+
+
+@stories.command("reindex")
+@click.pass_context
+@friendly_errors
+def reindex_stories(ctx: click.Context) -> None:
+    """Rebuild the search index from the stored stories (also when it is corrupt)."""
+    from retrieval.search.repair import rebuild_index
+
+    counts, moved = rebuild_index(_settings(ctx))
+    if moved is not None:
+        click.echo(f"De oude zoekindex was beschadigd; die staat nu in {moved} (die map mag weg).")
+    click.echo(f"Zoekindex opnieuw opgebouwd: {counts.stories} verhalen ({counts.chunks} stukken), "
+               f"{counts.glossary} begrippen, {counts.indicators} indicatoren.")

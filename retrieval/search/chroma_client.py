@@ -16,6 +16,50 @@ from assistant.core.errors import BackendUnavailableError
 from assistant.core.settings import Settings
 
 
+class StoryIndexUnavailable(BackendUnavailableError):
+    """The on-disk story index cannot be used (read-only, locked or corrupt); the tables still answer."""
+
+    def __init__(self, reason_nl: str, reason_en: str) -> None:
+        super().__init__(f"de verhalen zijn nu niet beschikbaar: {reason_nl}",
+                         "herstel met `duiding stories reindex`")
+        self.reason_nl, self.reason_en = reason_nl, reason_en
+
+
+def index_failure(settings: Settings, exc: BaseException) -> StoryIndexUnavailable:
+    """chromadb's or sqlite's error on the local index, in words that say what is wrong."""
+    text = str(exc).lower()
+    where = settings.chroma_dir / "chroma.sqlite3"
+    if "readonly" in text or "read-only" in text or "permission" in text:
+        return StoryIndexUnavailable(f"de zoekindex {where} is alleen-lezen",
+                                     f"the search index {where} is read-only")
+    if "locked" in text or "busy" in text:
+        return StoryIndexUnavailable(f"de zoekindex {where} is op slot (een ander programma gebruikt hem)",
+                                     f"the search index {where} is locked by another program")
+    if "not a database" in text or "malformed" in text or "corrupt" in text:
+        return StoryIndexUnavailable(f"de zoekindex {where} is beschadigd", f"the search index {where} is damaged")
+    return StoryIndexUnavailable(f"de zoekindex {where} opent niet ({type(exc).__name__})",
+                                 f"the search index {where} does not open ({type(exc).__name__})")
+
+
+def is_index_failure(exc: BaseException) -> bool:
+    """An error from chromadb or sqlite itself (not ours, not a programming error in this code)."""
+    import sqlite3
+
+    return isinstance(exc, sqlite3.Error | OSError) or type(exc).__module__.split(".")[0] in ("chromadb",
+                                                                                              "chromadb_rust_bindings")
+
+
+def forget_client(path: str) -> None:
+    """chromadb caches one system per path, also a half-built one; drop it so the next open starts afresh."""
+    try:
+        from chromadb.api.shared_system_client import SharedSystemClient
+    except ImportError:  # pragma: no cover - chromadb is a core dependency
+        return
+    with SharedSystemClient._refcount_lock:
+        SharedSystemClient._identifier_to_system.pop(path, None)
+        SharedSystemClient._identifier_to_refcount.pop(path, None)
+
+
 def server_unreachable(url: str) -> BackendUnavailableError:
     return BackendUnavailableError(
         f"Chroma server not reachable at {url}",
@@ -34,8 +78,12 @@ def open_client(settings: Settings) -> Any:
     chroma_settings = ChromaSettings(anonymized_telemetry=False, allow_reset=True)
     url = settings.chroma_server
     if url is None:
-        settings.chroma_dir.mkdir(parents=True, exist_ok=True)
-        return chromadb.PersistentClient(path=str(settings.chroma_dir), settings=chroma_settings)
+        try:
+            settings.chroma_dir.mkdir(parents=True, exist_ok=True)
+            return chromadb.PersistentClient(path=str(settings.chroma_dir), settings=chroma_settings)
+        except Exception as exc:  # InternalError, sqlite3 errors, OSError, ValueError: the index does not open
+            forget_client(str(settings.chroma_dir))
+            raise index_failure(settings, exc) from exc
     parts = urlsplit(url if "://" in url else f"http://{url}")
     if not parts.hostname:
         raise BackendUnavailableError(f"DUIDING_CHROMA_URL is not a URL: {url!r}",
@@ -83,3 +131,9 @@ def server_errors(settings: Settings) -> Iterator[None]:
         if url is None:
             raise
         raise server_unreachable(url) from exc
+    except BackendUnavailableError:
+        raise
+    except Exception as exc:  # a local index that breaks mid-run (read-only, locked, corrupt)
+        if url is None and is_index_failure(exc):
+            raise index_failure(settings, exc) from exc
+        raise
