@@ -46,6 +46,11 @@ TEXT: dict[str, dict[Lang, str]] = {
     "writing": {"nl": "Het taalmodel schrijft…", "en": "The language model is writing…"},
     "queued": {"nl": "In de wachtrij voor het taalmodel (plek {place}); de feiten staan hierboven.",
                "en": "Waiting for the language model (place {place}); the facts are above."},
+    "cut_off_badge": {"nl": "onderbroken: de getoonde zinnen zijn gecontroleerd",
+                      "en": "interrupted: the sentences shown were checked"},
+    "cut_off_early": {"nl": "Onderbroken door je volgende vraag, nog voor er een antwoord was. "
+                            "Stel de vraag gerust opnieuw.",
+                      "en": "Interrupted by your next question before there was an answer. Feel free to ask it again."},
     "cut_off": {"nl": "Onderbroken door je volgende vraag: je ziet de feiten en de zinnen die al gecontroleerd waren.",
                 "en": "Interrupted by your next question: you see the facts and the sentences already checked."},
     "follow_ups": {"nl": "Vraag verder", "en": "Ask further"},

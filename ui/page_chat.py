@@ -93,16 +93,16 @@ def _history(ctx: Context, asking: bool) -> None:
         with st.chat_message("user"):
             st.markdown(turn["show"])
         with st.chat_message("assistant"):
-            if "answer" not in turn:
-                if turn.get("error"):
-                    st.error(f"{t('error', ctx.lang)}: {turn['error']}")
+            if "answer" not in turn:  # an error, or cut off before the facts came: never an empty turn
+                st.error(f"{t('error', ctx.lang)}: {turn['error']}") if turn.get("error") else \
+                    st.caption(t("cut_off_early", ctx.lang))
                 continue
             if turn.get("error"):
                 st.warning(turn["error"])
             if not turn.get("done"):
                 st.caption(t("cut_off", ctx.lang))
             last = not asking and i == len(turns) - 1
-            render_answer(_shown(turn), view, f"turn{i}", last=last)
+            render_answer(_shown(turn), view, f"turn{i}", last=last, cut_off=not turn.get("done"))
 
 
 def _welcome(ctx: Context) -> None:

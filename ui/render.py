@@ -58,10 +58,12 @@ def render_llm(slot: Slot, text: str, audience: str, lang: Lang) -> None:
         st.markdown(text)
 
 
-def badge(answer: Answer, lang: Lang) -> tuple[str, str] | None:
+def badge(answer: Answer, lang: Lang, cut_off: bool = False) -> tuple[str, str] | None:
     """(kind, text) of the check badge; None when there was nothing to check (a question back)."""
     if answer.clarify or not answer.facts:
         return None
+    if cut_off:  # the sentences shown were checked, but the answer was not finished
+        return "info", t("cut_off_badge", lang)
     if answer.llm.fallback_used:
         return "warning", t("fallback", lang)
     if llm_text(answer):
@@ -69,8 +71,8 @@ def badge(answer: Answer, lang: Lang) -> tuple[str, str] | None:
     return "info", t("facts_only", lang)
 
 
-def render_badge(answer: Answer, lang: Lang) -> None:
-    found = badge(answer, lang)
+def render_badge(answer: Answer, lang: Lang, cut_off: bool = False) -> None:
+    found = badge(answer, lang, cut_off)
     if found is not None:
         kind, text = found
         getattr(st, kind)(text, icon=None)
@@ -188,12 +190,12 @@ def render_next(answer: Answer, view: View, key: str, on_ask: Callable[..., None
 
 
 def render_answer(answer: Answer, view: View, key: str, last: bool,
-                  slots: tuple[Slot, Slot] | None = None) -> None:
+                  slots: tuple[Slot, Slot] | None = None, cut_off: bool = False) -> None:
     """The whole answer; `slots` are the placeholders the stream already wrote facts and LLM text into."""
     facts_slot, llm_slot = slots or (st.empty(), st.empty())
     facts_slot.markdown(keep_lines(answer.deterministic))
     render_llm(llm_slot, llm_text(answer), answer.audience, view.lang)
-    render_badge(answer, view.lang)
+    render_badge(answer, view.lang, cut_off)
     render_charts(answer.charts, view.lang, key)
     render_sources(answer, view)
     render_glossary(answer, view.lang)

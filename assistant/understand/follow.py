@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from assistant.understand.model import Understanding
-from assistant.understand.patterns import DEFINE_RE, FOLLOW_RE, LOW_RE, PRONOUN_RE, TOP_RE
+from assistant.understand.patterns import AGAINST_RE, DEFINE_RE, FOLLOW_RE, LOW_RE, PRONOUN_RE, TOP_RE
 
 
 def follow_up(prev: Understanding | None, u: Understanding) -> Understanding:
@@ -30,9 +30,12 @@ def follow_up(prev: Understanding | None, u: Understanding) -> Understanding:
             u.kind, u.top = prev.kind, prev.top
             if u.top is not None and TOP_RE.search(low):  # "En de laagste?" turns the list around
                 u.top = (u.top[0], u.top[1], not LOW_RE.search(low))
-    if pointing and prev.areas and u.areas and all(a.level in ("gemeente", "land") for a in u.areas):
-        # "Is dat meer dan in Den Haag?": the area stays; the gemeente is a reference, always compared.
-        u = replace(u, areas=prev.areas, compare_national=u.compare_national or u.areas[0].level == "land")
+    against = bool(AGAINST_RE.search(low)) and not fresh_topic
+    if (pointing or against) and prev.areas and u.areas and all(a.level in ("gemeente", "land") for a in u.areas):
+        # "Is dat meer dan in Den Haag?", "En vergeleken met Nederland?": the area (and year) stay; the
+        # gemeente or Nederland is a reference, always compared.
+        u = replace(u, areas=prev.areas, years=u.years or prev.years,
+                    compare_national=u.compare_national or u.areas[0].level == "land")
     if pointing and not u.areas and not u.clarify and prev.named_area is not None:
         u = replace(u, areas=[prev.named_area])  # "Welke wijk …?" then "Wat vertellen bewoners daar?"
     if not u.areas and not u.clarify and not u.unknown_area and u.kind not in ("term", "top", "need", "filter"):

@@ -20,6 +20,9 @@ LOW_RE = re.compile(r"\b(laagst\w*|minst\w*|kleinst\w*|lowest|least|smallest|ond
 ASK_WHICH_RE = re.compile(r"\b(welke?|which|waar|where|top\s*\d+|nummer 1|number one|rangschik\w*|ranking)\b|"
                           r"\b(de|the)\s+\w+st\w*\s+(wijk|buurt|stadsdeel|district|neighbourhood)")
 PRONOUN_RE = re.compile(r"\b(dat|dit|daar|daarvan|die|it|that|there|this)\b")
+# "En vergeleken met Nederland?": a reference for the figure already on the table, not a new subject
+AGAINST_RE = re.compile(r"\b(vergeleken met|vergelijk\w* met|ten opzichte van|t\.o\.v\.?|naast|tegenover|"
+                        r"compared (?:to|with)|versus|vs\.?|against)\b")
 # Words for a group of people: an indicator only when the question names nothing more specific.
 WEAK = {"leeftijd_15_25", "leeftijd_0_15", "leeftijd_65_plus", "huishoudens", "inwoners"}
 TREND_RE = re.compile(r"\b(sinds|trend|ontwikkel\w*|gestegen|gedaald|gegroeid|veranderd|verloop|door de jaren|"
@@ -32,3 +35,4 @@ STORY_RE = re.compile(r"\b(verha\w*|ervaring\w*|vertel\w*|zeggen bewoners|storie
                       r"residents say|verhaal)\b")
 HERE_RE = re.compile(r"\b(deze wijk|onze wijk|mijn wijk|deze buurt|onze buurt|hier|this area|our area)\b")
 FOLLOW_RE = re.compile(r"^\s*(en|and|wat als|what about)\b")
+FOLLOW_FORM_RE = re.compile(rf"{FOLLOW_RE.pattern}|{AGAINST_RE.pattern}|{PRONOUN_RE.pattern}")

@@ -13,7 +13,7 @@ from assistant.understand.patterns import (
     ASK_WHICH_RE,
     DEFINE_RE,
     EN_WORDS,
-    FOLLOW_RE,
+    FOLLOW_FORM_RE,
     HERE_RE,
     LOW_RE,
     NL_WORDS,
@@ -139,9 +139,9 @@ def understand(
     if HERE_RE.search(question.lower()) and context_area and context_area not in u.areas:
         u.areas.insert(0, context_area)
     groups = find_indicators(question)
-    # "En de laagste?" is a follow-up on the previous figure, not a new topic for semantic linking
-    special = special_kind(question, loaded, bool(groups)) or bool(
-        prev and prev.indicators and FOLLOW_RE.search(question.lower()) and len(question.split()) <= 5)
+    # "En de laagste?", "En vergeleken met Nederland?": a follow-up on the previous figure, not a new topic
+    carried = bool(prev and prev.indicators and FOLLOW_FORM_RE.search(question.lower()) and len(question.split()) <= 8)
+    special = special_kind(question, loaded, bool(groups)) or carried
     if not groups and link is not None and not STORY_RE.search(question.lower()) and not special:
         groups = [[i] for i, _ in link(question)][:1]
     u.unit = wanted_unit(question)

@@ -11,7 +11,7 @@ import pytest
 
 
 @contextmanager
-def browser_app(factory: pytest.TempPathFactory, name: str) -> Iterator[str]:
+def browser_app(factory: pytest.TempPathFactory, name: str, llm: str = "fake") -> Iterator[str]:
     """The real API and UI (fake LLM) for one browser test module: skipped without Chromium, failed in CI."""
     from ui.browser import CHROMIUM, running_app
 
@@ -19,5 +19,5 @@ def browser_app(factory: pytest.TempPathFactory, name: str) -> Iterator[str]:
         if os.environ.get("CI", "").lower() == "true":
             pytest.fail(f"{CHROMIUM} is missing in CI; .ci/run must `apt-get install -y chromium`")
         pytest.skip(f"{CHROMIUM} not installed (apt-get install -y chromium)")
-    with running_app(factory.mktemp(name), llm="fake") as children:
+    with running_app(factory.mktemp(name), llm=llm) as children:
         yield children[1].url

@@ -8,6 +8,7 @@ from __future__ import annotations
 import json
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
@@ -19,6 +20,23 @@ class Script:
     status: int = 200
     delay_s: float = 0.0
     requests: list[dict] = field(default_factory=list)
+    reply: Callable[[dict], list[str]] | None = None  # chunks computed from the request, instead of `chunks`
+
+    def chunks_for(self, request: dict) -> list[str]:
+        return self.reply(request) if self.reply else self.chunks
+
+
+def echo_facts(n: int = 2) -> Callable[[dict], list[str]]:
+    """A reply that passes the checker: the first n fact lines of the prompt, each cited, word by word."""
+    from assistant.llm.base import FACT_LINE_RE
+
+    def reply(request: dict) -> list[str]:
+        users = [m["content"] for m in request.get("messages", []) if m.get("role") == "user"]
+        lines = FACT_LINE_RE.findall(users[-1]) if users else []
+        text = " ".join(f"{sentence.rstrip('.')} [{fact_id}]." for fact_id, sentence in lines[:n])
+        return [w + " " for w in (text or "Geen feiten.").split(" ")]
+
+    return reply
 
 
 def _handler(script: Script) -> type[BaseHTTPRequestHandler]:
@@ -82,7 +100,7 @@ def _handler(script: Script) -> type[BaseHTTPRequestHandler]:
 
         def _openai(self) -> None:
             self._start("text/event-stream")
-            for i, text in enumerate(script.chunks):
+            for i, text in enumerate(script.chunks_for(script.requests[-1])):
                 if script.die_after is not None and i >= script.die_after:
                     self.close_connection = True
                     return
