@@ -99,7 +99,7 @@ def test_chat_shows_facts_then_checked_text_badge_charts_sources_and_terms(app: 
 
 def test_stories_show_in_the_sources_with_wijk_date_role_and_signifiers(app: AppTest) -> None:
     ask(app, QUESTION)
-    app.button(key="turn0-follow-2").click().run()  # "Wat vertellen bewoners van Weverskwartier?"
+    ask(app, "Wat vertellen bewoners van Weverskwartier?")
     stories = last_answer(app)["stories"]
     assert stories, "a question about residents' stories returned none"
     sources = [e for e in app.expander if e.label.startswith("Bronnen")][-1]  # of the last answer
@@ -166,7 +166,7 @@ def test_no_data_answer_says_so_and_draws_no_zero(app: AppTest) -> None:
 
 def test_unknown_area_is_a_plain_answer(app: AppTest) -> None:
     ask(app, "Hoeveel jongeren wonen er in Atlantis?")
-    assert "Ik ken geen gebied met de naam 'Atlantis'" in markdown(app)
+    assert "Ik ken 'Atlantis' niet in de geladen cijfers" in markdown(app)
     assert not app.success and not app.warning
 
 
