@@ -1,11 +1,12 @@
 """`make bench`: latency and memory of the non-LLM answer path, ingest throughput, warm embedded TTFT.
 
-    python -m eval.bench [--runs 30] [--skip-nl] [--skip-llm]
+    python -m eval.bench [--runs 30] [--skip-nl] [--skip-llm] [--skip-load] [--load-seconds 600]
 
 Prints figures only; nothing here asserts a time. Stores: the demo city, real Den Haag (DUIDING_REAL_DATA)
 and an all-NL store (≈17,000 areas × 100 indicators × 5 years) generated into a temporary dir with
 eval/bench_facts.py's generator. Latency is measured without tracemalloc; peak Python memory is a separate,
-traced pass; peak RSS (ru_maxrss) is process-wide and only grows, so read it as "so far".
+traced pass; peak RSS (ru_maxrss) is process-wide and only grows, so read it as "so far". Last, 50 concurrent
+clients × 20 questions against `duiding serve --llm none` (eval/bench_load.py).
 """
 
 from __future__ import annotations
@@ -190,6 +191,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--skip-llm", action="store_true", help="skip the embedded TTFT")
     parser.add_argument("--stories", type=int, default=1000, help="new stories in the story ingest benchmark")
     parser.add_argument("--only-stories", action="store_true", help="run only the story ingest benchmark")
+    parser.add_argument("--skip-load", action="store_true", help="skip the 50-client load test")
+    parser.add_argument("--load-seconds", type=float, default=600.0, help="time bound of the load test")
     args = parser.parse_args(argv)
     root = real_root()
     if args.only_stories:
@@ -219,6 +222,11 @@ def main(argv: list[str] | None = None) -> int:
             story_ingest(embedder, args.stories)
         if not args.skip_llm:
             section("Embedded LLM:", lambda: embedded_ttft(base / "llm"))
+    if not args.skip_load:
+        from eval.bench_load import many_users
+
+        print("Many users (`duiding serve --llm none`, streamed /v1/chat/stream on 127.0.0.1):", flush=True)
+        many_users(bound_s=args.load_seconds)
     return 0
 
 

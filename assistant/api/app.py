@@ -16,6 +16,8 @@ from assistant.api.exercises import exercises_router
 from assistant.api.export import ExportService, export_router
 from assistant.api.health import HealthService, health_router
 from assistant.api.ingest import IngestService, ingest_router
+from assistant.api.openai_router import openai_router
+from assistant.api.openai_service import CompletionService
 from assistant.api.security import (
     OPEN_PATHS,
     BearerAuthMiddleware,
@@ -24,6 +26,7 @@ from assistant.api.security import (
     is_loopback,
     token_value,
 )
+from assistant.api.tokens import RateLimiter, TokenFile
 from assistant.api.uploads import BodyLimitMiddleware
 from assistant.compose.exercises import ExerciseService
 from assistant.conversations import ChatService, ConversationStore
@@ -49,15 +52,17 @@ def create_app(deps: Deps) -> FastAPI:
     app.include_router(exercises_router(ExerciseService(deps)))
     app.include_router(ingest_router(IngestService(deps)))
     app.include_router(datasets_router(DatasetService(deps)))
+    app.include_router(openai_router(CompletionService(deps)))
     install_error_handlers(app)
     # Middleware added last runs first:
     # CORS -> catch-all -> host guard -> token -> cross-site guard -> body limit -> routes.
     app.add_middleware(BodyLimitMiddleware, upload_limit_mb=settings.upload_limit_mb)
     app.add_middleware(CrossSiteGuardMiddleware, allowed_origins=list(settings.cors_origins))
     token = token_value(settings.api_token)
-    if token is not None:
-        app.add_middleware(BearerAuthMiddleware, token=token)
-    _customize_openapi(app, bearer=token is not None)
+    required = not is_loopback(settings.api_host)
+    app.add_middleware(BearerAuthMiddleware, token=token, tokens=TokenFile(settings.tokens_path), required=required,
+                       limiter=RateLimiter(settings.rate_limit_per_minute, settings.rate_limit_burst))
+    _customize_openapi(app, bearer=token is not None or required)
     if is_loopback(settings.api_host):
         app.add_middleware(HostGuardMiddleware, allowed_hosts=[settings.api_host, *settings.allowed_hosts])
     app.add_middleware(CatchAllMiddleware)

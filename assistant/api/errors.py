@@ -17,7 +17,7 @@ GENERIC_MESSAGE = "Er ging iets mis in Duiding"
 GENERIC_FIX = "probeer het opnieuw; blijft het misgaan, kijk dan in het serverlog (zonder verhaaltekst)"
 DESCRIPTIONS = {
     400: "The input cannot be used as given (the message says why, the fix says what to do).",
-    401: "Missing or wrong `Authorization: Bearer <token>` (only when DUIDING_API_TOKEN is set).",
+    401: "Missing or wrong `Authorization: Bearer <token>` (required off loopback or with DUIDING_API_TOKEN).",
     404: "Not found.",
     409: "Another import or write is running.",
     413: "The body is too large (uploads: DUIDING_UPLOAD_LIMIT_MB; JSON: 1 MB).",
@@ -70,12 +70,12 @@ def status_for(exc: DuidingError) -> int:
     return int(getattr(exc, "http_status", 0) or STATUS_BY_CODE.get(exc.code, 400))
 
 
-def response_for(exc: Exception) -> JSONResponse:
+def response_for(exc: Exception, headers: dict[str, str] | None = None) -> JSONResponse:
     """The one mapping from an exception to the error shape."""
     if isinstance(exc, DuidingError):
         status = status_for(exc)
-        headers = {"WWW-Authenticate": "Bearer"} if status == 401 else None
-        return error_json(status, exc.code, exc.message, exc.fix, headers)
+        extra = {"WWW-Authenticate": "Bearer"} if status == 401 else {}
+        return error_json(status, exc.code, exc.message, exc.fix, {**extra, **(headers or {})} or None)
     if isinstance(exc, RequestValidationError):
         return error_json(422, "invalid_request", _validation_message(exc),
                           "controleer de velden van het verzoek; het schema staat op /docs")

@@ -11,12 +11,16 @@ from starlette.datastructures import Headers
 from starlette.types import ASGIApp, Receive, Scope, Send
 
 from assistant.api.errors import UnauthorizedError, response_for
+from assistant.api.tokens import RateLimiter, TokenFile, current_token_name
 from assistant.core.errors import DuidingError
 
 OPEN_PATHS = frozenset({"/healthz"})
 UNSAFE_METHODS = frozenset({"POST", "PUT", "PATCH", "DELETE"})
 TOKEN_FIX = ("set DUIDING_API_TOKEN to a long random secret (e.g. "
-             "`python -c 'import secrets; print(secrets.token_urlsafe(32))'`), or bind to 127.0.0.1")
+             "`python -c 'import secrets; print(secrets.token_urlsafe(32))'`), or make user tokens with "
+             "`duiding tokens add NAME`, or bind to 127.0.0.1")
+AUTH_FIX = ("send the header `Authorization: Bearer <token>` with your own token (an administrator makes one "
+            "with `duiding tokens add NAME`) or the DUIDING_API_TOKEN")
 
 
 class UnsafeBindError(DuidingError):
@@ -38,37 +42,72 @@ def token_value(token: SecretStr | None) -> str | None:
     return value or None
 
 
-def check_bind(host: str, token: SecretStr | None) -> None:
+def check_bind(host: str, token: SecretStr | None, user_tokens: bool = False) -> None:
     """Refuse to listen beyond this machine without a token: the data holds residents' stories."""
-    if not is_loopback(host) and token_value(token) is None:
+    if not is_loopback(host) and token_value(token) is None and not user_tokens:
         raise UnsafeBindError(f"Duiding will not listen on {host} without an API token", TOKEN_FIX)
+
+
+def bearer(authorization: str | None) -> str | None:
+    """The token of `Bearer <token>`; "" for any other Authorization; None without the header."""
+    if authorization is None:
+        return None
+    scheme, _, given = authorization.partition(" ")
+    return given.strip() if scheme.lower() == "bearer" else ""
 
 
 def token_matches(authorization: str | None, token: str) -> bool:
     """`Bearer <token>`, compared in constant time."""
-    scheme, _, given = (authorization or "").partition(" ")
-    ok_scheme = scheme.lower() == "bearer"
-    same = hmac.compare_digest(given.strip().encode("utf-8"), token.encode("utf-8"))
-    return ok_scheme and same
+    given = bearer(authorization) or ""
+    same = hmac.compare_digest(given.encode("utf-8"), token.encode("utf-8"))
+    return bool(given) and same
+
+
+class RateLimitedError(DuidingError):
+    code = "rate_limited"
+    http_status = 429
 
 
 class BearerAuthMiddleware:
-    """With a token configured, every route but /healthz needs `Authorization: Bearer <token>`."""
+    """Tokens: DUIDING_API_TOKEN (named `api-token`) and the per-user tokens of `duiding tokens add NAME`.
 
-    def __init__(self, app: ASGIApp, token: str) -> None:
-        self.app = app
-        self.token = token
+    A token is required when DUIDING_API_TOKEN is set or the API listens beyond loopback; on loopback a
+    request may come without one. A token that is sent must be right (else 401), and each token has its own
+    rate limit. The token's name goes to the access log (current_token_name), never the token.
+    """
+
+    def __init__(self, app: ASGIApp, token: str | None, tokens: TokenFile, required: bool,
+                 limiter: RateLimiter) -> None:
+        self.app, self.token, self.tokens, self.limiter = app, token, tokens, limiter
+        self.required = required or token is not None
+
+    def _name(self, given: str) -> str | None:
+        if self.token is not None and hmac.compare_digest(given.encode("utf-8"), self.token.encode("utf-8")):
+            return "api-token"
+        return self.tokens.name_for(given)
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http" or scope.get("path") in OPEN_PATHS:
             await self.app(scope, receive, send)
             return
-        if token_matches(Headers(scope=scope).get("authorization"), self.token):
-            await self.app(scope, receive, send)
+        given = bearer(Headers(scope=scope).get("authorization"))
+        name = self._name(given) if given else None
+        if name is None and (given is not None or self.required):
+            exc = UnauthorizedError("Missing or wrong API token", AUTH_FIX)
+            await response_for(exc)(scope, receive, send)
             return
-        exc = UnauthorizedError("Missing or wrong API token",
-                                "send the header `Authorization: Bearer <DUIDING_API_TOKEN>`")
-        await response_for(exc)(scope, receive, send)
+        wait = self.limiter.take(name) if name else 0.0
+        if wait:
+            limited = RateLimitedError(f"Too many requests for token '{name}'",
+                                       f"wait {wait:.0f} s and try again; an administrator can raise "
+                                       "DUIDING_RATE_LIMIT_PER_MINUTE")
+            await response_for(limited, {"Retry-After": str(max(1, round(wait)))})(scope, receive, send)
+            return
+        marker = current_token_name.set(name)
+        try:
+            await self.app(scope, receive, send)
+        finally:
+            current_token_name.reset(marker)
 
 
 class CrossSiteError(DuidingError):

@@ -6,6 +6,7 @@ import copy
 import logging
 from typing import Any
 
+from assistant.api.tokens import current_token_name
 from assistant.core.settings import Settings
 from assistant.wiring import build_app_deps
 
@@ -14,12 +15,17 @@ log = logging.getLogger("duiding.api")
 
 class QuerylessAccess(logging.Filter):
     """uvicorn's access log without query strings: `/v1/stories?q=alleen sinds mijn man…` is logged as
-    `/v1/stories?…`, so search words (which can be personal) never reach a log file."""
+    `/v1/stories?…`, so search words (which can be personal) never reach a log file. The name of the API token
+    that made the request follows the client address, `127.0.0.1:5123 [anna]`; the token itself never does."""
 
     def filter(self, record: logging.LogRecord) -> bool:
         args = record.args
-        if isinstance(args, tuple) and len(args) == 5 and "?" in str(args[2]):  # client, method, path, version, status
-            record.args = (*args[:2], str(args[2]).split("?", 1)[0] + "?…", *args[3:])
+        if isinstance(args, tuple) and len(args) == 5:  # client, method, path, version, status
+            path = str(args[2])
+            path = path.split("?", 1)[0] + "?…" if "?" in path else path
+            name = current_token_name.get()  # set by the auth middleware for this request
+            client = f"{args[0]} [{name}]" if name else args[0]
+            record.args = (client, args[1], path, *args[3:])
         return True
 
 
@@ -39,9 +45,11 @@ def serve(settings: Settings, host: str | None = None, port: int | None = None) 
 
     from assistant.api.app import create_app
     from assistant.api.security import check_bind
+    from assistant.api.tokens import TokenFile
 
     host = host or settings.api_host
     port = port or settings.api_port
-    check_bind(host, settings.api_token)
+    settings = settings.model_copy(update={"api_host": host})  # the app guards what it really listens on
+    check_bind(host, settings.api_token, user_tokens=bool(TokenFile(settings.tokens_path)))
     deps = build_app_deps(settings)
     uvicorn.run(create_app(deps), host=host, port=port, log_level="info", log_config=log_config())

@@ -13,6 +13,7 @@ from assistant.cli.datasets import datasets
 from assistant.cli.demo import demo
 from assistant.cli.retrieval import reindex
 from assistant.cli.stories import friendly_errors, ingest_stories_cmd, stories
+from assistant.cli.tokens import tokens
 from assistant.core import registry
 from assistant.core.errors import DuidingError
 from assistant.core.settings import Settings
@@ -143,13 +144,15 @@ def show(ctx: click.Context, area: str, year: int | None) -> None:
 @cli.command()
 @click.option("--host", default=None, help="Bind address (default DUIDING_API_HOST, 127.0.0.1).")
 @click.option("--port", type=int, default=None, help="Port (default DUIDING_API_PORT, 8000).")
+@click.option("--llm", type=click.Choice(registry.names("llm")), default=None, help="Overrides DUIDING_LLM.")
 @click.pass_context
 @friendly_errors
-def serve(ctx: click.Context, host: str | None, port: int | None) -> None:
-    """Run the HTTP API. Off loopback it needs DUIDING_API_TOKEN."""
+def serve(ctx: click.Context, host: str | None, port: int | None, llm: str | None) -> None:
+    """Run the HTTP API. Off loopback it needs tokens (`duiding tokens add NAME`) or DUIDING_API_TOKEN."""
     from assistant.api.server import serve as run_api
 
-    run_api(_settings(ctx), host, port)
+    settings = _settings(ctx)
+    run_api(settings.model_copy(update={"llm": llm}) if llm else settings, host, port)
 
 
 @cli.command("run")
@@ -194,6 +197,7 @@ cli.add_command(ask)  # assistant/cli_ask.py
 cli.add_command(chat)
 cli.add_command(models)
 cli.add_command(reindex)  # assistant/cli_retrieval.py
+cli.add_command(tokens)  # assistant/cli/tokens.py
 
 
 def main() -> None:

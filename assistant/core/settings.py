@@ -58,6 +58,11 @@ class Settings(BaseSettings):
     api_host: str = Field(default="127.0.0.1", description="API bind address.")
     api_port: int = Field(default=8000, description="API port.")
     api_token: SecretStr | None = Field(default=None, description="Bearer token; required off loopback.")
+    rate_limit_per_minute: float = Field(default=120.0, description="Requests per minute per API token "
+                                         "(a token bucket in memory); requests without a token on loopback "
+                                         "are not limited.")
+    rate_limit_burst: int = Field(default=30, description="Requests a token may send at once before the "
+                                  "per-minute rate applies.")
     cors_origins: list[str] = Field(default_factory=list, description="Allowed CORS origins; empty = off.")
     allowed_hosts: list[str] = Field(default_factory=list, description="Host names the API answers to besides "
                                      "127.0.0.1 and localhost, on a loopback bind (DNS-rebinding guard).")
@@ -71,6 +76,10 @@ class Settings(BaseSettings):
     @property
     def story_dir(self) -> Path:
         return self.data_dir / "stories"
+
+    @property
+    def tokens_path(self) -> Path:
+        return self.data_dir / "tokens.json"
 
     @property
     def chroma_server(self) -> str | None:

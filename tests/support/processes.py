@@ -84,7 +84,7 @@ def duiding_serve(data_dir: Path, log: Path, *args: str, env: dict[str, str] | N
     """`duiding serve` (real uvicorn) in a subprocess on a free loopback port; yields its base URL."""
     port = free_port()
     root = Path(__file__).resolve().parents[2]
-    cmd = [sys.executable, "-m", "assistant.cli.main", "--data-dir", str(data_dir), "serve",
+    cmd = [sys.executable, "-c", "from assistant.cli.main import main; main()", "--data-dir", str(data_dir), "serve",
            "--host", "127.0.0.1", "--port", str(port), *args]
     full_env = {"PYTHONPATH": str(root), "ANONYMIZED_TELEMETRY": "False", **(env or {})}
     with running(cmd, f"http://127.0.0.1:{port}/healthz", log, timeout_s, env=full_env):
