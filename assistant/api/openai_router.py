@@ -104,7 +104,8 @@ def openai_router(service: CompletionService) -> APIRouter:
         return ModelList(data=[ModelCard(id=m) for m in model_ids()])
 
     @router.post("/chat/completions", response_model=Completion, responses={
-        200: {"content": {"text/event-stream": {}}, "description": "With stream=true: OpenAI chunks over SSE."},
+        200: {"content": {"text/event-stream": {"schema": {"type": "string"}}},
+              "description": "With stream=true: `data: {chat.completion.chunk}` lines, then `data: [DONE]`."},
         **error_responses(404)})
     def completions(req: CompletionRequest) -> Completion | StreamingResponse:
         """The checked answer to the last user message, with the earlier messages as context."""
