@@ -54,14 +54,26 @@ def build_facts(data: StoreData, req: FactRequest, settings: Settings) -> FactSe
             if obs is not None and d.id not in firsts:
                 firsts[d.id] = obs
             elif obs is not None and info.code != firsts[d.id].area:
-                other = obs_like(sink.index, sink.catalogue, firsts[d.id], info.code, firsts[d.id].year)
-                if other is not None:
-                    compare(sink, firsts[d.id], other)
+                _compare_areas(sink, firsts[d.id], info.code)
     if req.share:
         _shares(sink, known, req.share, req.years)
     if req.top:
         _tops(sink, known, defs, req.top, req.years, req.share)
     return FactSet(sink.facts, sink.charts, sink.caveats, sink.attribution, sink.no_data)
+
+
+def _compare_areas(sink: FactSink, first: Obs, code: str) -> None:
+    """Like with like: the first area's year, else the latest year both areas have a figure for."""
+    other = obs_like(sink.index, sink.catalogue, first, code, first.year)
+    if other is None:
+        years = [{r.year for r in sink.index.rows(c, first.numerator) if r.value is not None}
+                 for c in (first.area, code)]
+        common = max(years[0] & years[1], default=None)
+        base = obs_like(sink.index, sink.catalogue, first, first.area, common) if common else None
+        other = obs_like(sink.index, sink.catalogue, first, code, common) if base and common else None
+        first = base or first
+    if other is not None:
+        compare(sink, first, other)
 
 
 def _known_areas(sink: FactSink, codes: list[str]) -> list[AreaInfo]:

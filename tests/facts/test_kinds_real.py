@@ -202,3 +202,26 @@ def test_conversation_in_english(two_cities: Path, real_data: Path) -> None:
     assert u1.kind == u2.kind == "top"
     assert {f.area_code for f in a2.facts if f.kind == "top"} == {"GM0363"}
     assert u3.kind == "need" and a3.language == "en" and "starting point" in a3.deterministic.lower()
+
+
+def test_each_area_its_own_latest_year_and_like_with_like(tmp_path: Path, real_data: Path,
+                                                          csv: pd.DataFrame) -> None:
+    from support.paths import KWB2021
+
+    data_dir = _load(tmp_path / "three", real_data, KWB2019, AMSTERDAM2019)
+    from retrieval.tables.ingest import ingest_table
+    from retrieval.tables.store import IndicatorStore
+
+    ingest_table(IndicatorStore(Settings(data_dir=data_dir).indicator_dir), real_data / KWB2021, "cbs", year=2021,
+                 names=real_data / NAMES2022, metadata=real_data / PROPS2022)
+    answer, _ = _ask(data_dir, "Wonen er in Den Haag meer 65-plussers dan in Amsterdam?")
+    assert any("'s-Gravenhage: 2021" in n and "Amsterdam: 2019" in n for n in answer.notices)
+    values = {f.area_code: f.year for f in answer.facts if f.kind == "value"}
+    assert values == {"GM0518": 2021, "GM0363": 2019}
+    ams = kwb_wijken(real_data, AMSTERDAM2019)
+    share = {code: float(_share(frame[frame["code"] == code], "k_65JaarOfOuder", "AantalInwoners").iloc[0])
+             for code, frame in (("GM0518", csv), ("GM0363", ams))}
+    comparison = next(f for f in answer.facts if f.kind == "comparison" and set(_codes(f)) >= set(share))
+    assert comparison.year == 2019  # the common year, not 2021 against 2019
+    assert [n.value for n in comparison.numbers[:2]] == [pytest.approx(share["GM0518"], abs=0.06),
+                                                         pytest.approx(share["GM0363"], abs=0.06)]
