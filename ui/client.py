@@ -146,11 +146,18 @@ class DuidingClient:
     def glossary_entry(self, term: str) -> GlossaryEntry:
         return GlossaryEntry.model_validate(self._get(f"/v1/glossary/{quote(term, safe='')}"))
 
-    def ingest_tables(self, filename: str, content: bytes, options: dict[str, Any]) -> ImportReport:
-        """POST /v1/ingest/tables (multipart); options are the route's form fields (format, year, ...)."""
+    def ingest_tables(self, filename: str, content: bytes, options: dict[str, Any],
+                      names: tuple[str, bytes] | None = None) -> ImportReport:
+        """POST /v1/ingest/tables (multipart); options are the route's form fields (format, year, ...);
+        `names` is an optional CBS name list (file name, content)."""
         data = {k: str(v) for k, v in _clean(options).items()}
-        response = self._post("/v1/ingest/tables", files={"file": (filename, content)}, data=data)
+        files = {"file": (filename, content)} | ({"names": names} if names else {})
+        response = self._post("/v1/ingest/tables", files=files, data=data)
         return ImportReport.model_validate(response.json())
+
+    def datasets(self) -> list[dict[str, Any]]:
+        """GET /v1/datasets: one entry per import."""
+        return list(self._get("/v1/datasets"))
 
     def ingest_stories(self, filename: str, content: bytes) -> ImportReport:
         response = self._post("/v1/ingest/stories", files={"file": (filename, content)})

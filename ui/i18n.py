@@ -156,6 +156,20 @@ UPLOAD_TEXT: dict[str, dict[Lang, str]] = {
     "table_status": {"nl": "Status van de cijfers", "en": "Status of the figures"},
     "table_source": {"nl": "Bron (bijvoorbeeld: Monitor gemeente 2024)",
                      "en": "Source (for example: City monitor 2024)"},
+    "table_names": {"nl": "Namenlijst (optioneel, CBS WijkenEnBuurten.csv)",
+                    "en": "Name list (optional, CBS WijkenEnBuurten.csv)"},
+    "table_names_help": {"nl": "Zonder lijst krijgen CBS-codes hun naam uit de landelijke CBS-lijst (2022). "
+                               "Een eigen lijst gaat voor.",
+                         "en": "Without a list, CBS codes get their names from the national CBS list (2022). "
+                               "A list you send wins."},
+    "datasets_title": {"nl": "Geladen datasets", "en": "Loaded datasets"},
+    "datasets_none": {"nl": "Er zijn nog geen datasets geladen.", "en": "No datasets are loaded yet."},
+    "datasets_remove_hint": {"nl": "Een dataset weghalen: `duiding datasets remove ID` of DELETE /v1/datasets/ID.",
+                             "en": "To remove a dataset: `duiding datasets remove ID` or DELETE /v1/datasets/ID."},
+    "ds_id": {"nl": "Id", "en": "Id"}, "ds_file": {"nl": "Bestand", "en": "File"},
+    "ds_table": {"nl": "Tabel", "en": "Table"}, "ds_gemeente_names": {"nl": "Gemeenten", "en": "Municipalities"},
+    "ds_years": {"nl": "Jaren", "en": "Years"}, "ds_rows": {"nl": "Regels", "en": "Rows"},
+    "ds_imported": {"nl": "Geladen op", "en": "Imported"},
     "story_file": {"nl": "Verhalen (CSV, JSONL of Markdown)", "en": "Stories (CSV, JSONL or Markdown)"},
     "story_file_help": {"nl": "Namen, telefoonnummers, adressen en andere persoonsgegevens worden weggehaald "
                               "voordat iets wordt opgeslagen.",

@@ -26,6 +26,7 @@ class Sent:
     filename: str
     content: bytes
     options: dict[str, Any] = field(default_factory=dict)
+    names: tuple[str, bytes] | None = None  # an optional CBS name list sent with a table
 
 
 def _sent_file(sent: bool, file: UploadedFile | None, lang: Lang) -> UploadedFile | None:
@@ -47,12 +48,15 @@ def _table_form(lang: Lang) -> Sent | None:
                           horizontal=True, format_func=lambda s: t("final" if s == "definitief" else "provisional",
                                                                    lang))
         source = st.text_input(t("table_source", lang), key="table-source", max_chars=200)
+        names = st.file_uploader(t("table_names", lang), type=["csv"], key="table-names",
+                                 help=t("table_names_help", lang))
         sent = st.form_submit_button(t("upload_button", lang), type="primary", icon=":material/upload:")
     file = _sent_file(sent, file, lang)
     if file is None:
         return None
     options = {"format": fmt, "year": int(year) if year is not None else None, "status": status, "source": source}
-    return Sent("tables", file.name, file.getvalue(), options)
+    return Sent("tables", file.name, file.getvalue(), options,
+                (names.name, names.getvalue()) if names is not None else None)
 
 
 def _story_form(lang: Lang) -> Sent | None:
@@ -72,7 +76,7 @@ def _import(sent: Sent, lang: Lang) -> None:
     with st.status(t("upload_busy", lang).format(name=name)) as status:
         try:
             if sent.kind == "tables":
-                report = client().ingest_tables(name, sent.content, sent.options)
+                report = client().ingest_tables(name, sent.content, sent.options, sent.names)
             else:
                 report = client().ingest_stories(name, sent.content)
         except ApiError as exc:
@@ -142,6 +146,27 @@ def main() -> None:
         show_problem(result["error"], lang, unchanged=True)
     elif result:
         _report(result["report"], result["kind"], lang)
+    _datasets(lang)
+
+
+def _datasets(lang: Lang) -> None:
+    """What is loaded, one row per import (remove one with `duiding datasets remove ID`)."""
+    st.subheader(t("datasets_title", lang), anchor=False)
+    try:
+        found = client().datasets()
+    except ApiError as exc:
+        show_problem(exc, lang)
+        return
+    if not found:
+        st.info(t("datasets_none", lang), icon=":material/info:")
+        return
+    st.table({t(f"ds_{k}", lang): [_cell(d[k]) for d in found]
+              for k in ("id", "file", "table", "gemeente_names", "years", "rows", "imported")}, hide_index=True)
+    st.caption(t("datasets_remove_hint", lang))
+
+
+def _cell(value: object) -> str:
+    return ", ".join(map(str, value)) if isinstance(value, list) else str(value)
 
 
 main()

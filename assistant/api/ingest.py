@@ -99,7 +99,7 @@ class IngestService:
             options.setdefault("source", Path(shown_name(upload.filename)).stem)  # not "upload-3f2a…"
             with _shown_as(path, upload.filename):
                 report = ingest_table(self.deps.store, path, opts.fmt, year=opts.year, names=names_path,
-                                      metadata=meta_path, **options)
+                                      metadata=meta_path, shown_as=shown_name(upload.filename), **options)
         return report.model_copy(update={"file": shown_name(upload.filename)})
 
     def stories(self, upload: Upload) -> ImportReport:

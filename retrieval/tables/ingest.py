@@ -17,6 +17,7 @@ def ingest_table(
     year: int | None = None,
     names: Path | None = None,
     metadata: Path | None = None,
+    shown_as: str | None = None,
     **options: object,
 ) -> ImportReport:
     """Read one file in the given format and merge it into the store atomically."""
@@ -28,6 +29,8 @@ def ingest_table(
     known = dict(zip(data.areas["area_code"], data.areas["area_name"], strict=True))
     batch = read_table(path, fmt, year=year, names=names, metadata=metadata, catalogue=data.catalogue,
                        known_names=known, **options)
+    if shown_as:  # an upload saved under a generated name: the dataset carries the user's file name
+        batch.report.file = shown_as
     return store.merge(batch)
 
 

@@ -146,6 +146,9 @@ def test_table_upload_shows_progress_a_summary_and_the_report_table(app: AppTest
     assert list(report.columns) == ["Onderdeel", "Waarde"]
     rows = dict(zip(report["Onderdeel"], report["Waarde"], strict=True))
     assert rows["Bestand"] == "mijn cijfers.csv" and rows["Waarden"] == "40" and rows["Bron"] == "Test"
+    datasets = app.table[1].value  # the loaded datasets, the new upload under the user's file name
+    assert list(datasets.columns)[:2] == ["Id", "Bestand"] and datasets["Bestand"].iloc[-1] == "mijn cijfers.csv"
+    assert app.file_uploader[1].label == "Namenlijst (optioneel, CBS WijkenEnBuurten.csv)"
     run(app)  # the next run lists the new areas in the sidebar
     assert "Testwijk 7 · wijk · WK990007" in app.sidebar.selectbox(key="area").options
     assert app.success and app.table  # the report stays

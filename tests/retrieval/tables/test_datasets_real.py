@@ -118,3 +118,19 @@ def test_api_lists_and_removes_datasets(loaded: Path) -> None:
         assert [d["id"] for d in client.get("/v1/datasets").json()] == ["d1", "d2", "d3", "d4"]
         missing = client.delete("/v1/datasets/d5")
         assert missing.status_code == 404 and "d4 (" in missing.json()["error"]["message"]
+
+
+def test_api_upload_with_a_name_list_names_areas_and_keeps_the_users_file_name(tmp_path: Path,
+                                                                               real_data: Path) -> None:
+    app, _ = make_app(tmp_path / "data", llm=None, upload_limit_mb=5)
+    path, year = KWB_FIVE[2]  # Utrecht 2019, codes only
+    names = b'"Key";"Title"\n"WK034401  ";"Wijk 01 West (eigen naam)"\n'
+    with TestClient(app) as client:
+        sent = client.post("/v1/ingest/tables", data={"format": "cbs", "year": str(year)},
+                           files={"file": ("utrecht.csv", (real_data / path).read_bytes()),
+                                  "names": ("namen.csv", names)})
+        assert sent.status_code == 200, sent.text
+        assert not any("no name" in w for w in sent.json()["warnings"])  # the shipped list named the rest
+        assert [d["file"] for d in client.get("/v1/datasets").json()] == ["utrecht.csv"]
+        area = client.get("/v1/areas/WK034401").json()
+        assert area["name"] == "West (eigen naam)"
