@@ -75,6 +75,7 @@ class AnswerService:
         context = context_area(refs, q.area)
         u = understand(q.question, refs, loaded, view.units, match_terms=deps.glossary.match,
                        link=deps.link_indicators, prev=prev, context_area=context)
+        u, by_llm = self._parse_open(u, view, data)
         if q.year and not u.years:
             u.years = [q.year]
         u.explained = list(prev.explained) if prev else []
@@ -82,7 +83,8 @@ class AnswerService:
         if note and note not in u.notices:
             u.notices.append(note)
         answer = Answer(question=q.question, language=u.language, audience=q.audience,  # type: ignore[arg-type]
-                        areas=[a.code for a in u.areas], indicators=u.indicators, years=u.years)
+                        areas=[a.code for a in u.areas], indicators=u.indicators, years=u.years,
+                        understood_by="llm" if by_llm else "rules")
         scope = plan_scope(u, refs, context, prev)
         many = u.kind in ("top", "need", "filter")
         if scope is not None and scope.how == "ask":
@@ -101,6 +103,16 @@ class AnswerService:
             return answer, u, facts, parts
         answer.deterministic = compose(parts)
         return answer, u, FactSet([], [], [], [], []), parts
+
+    def _parse_open(self, u: Understanding, view: StoreView, data: StoreData) -> tuple[Understanding, bool]:
+        """The LLM parser bound to the catalogue, only for what the rules left open (see llm_parser)."""
+        from assistant.understand.llm_parser import needs_parser, resolve_open
+
+        if self.deps.llm is None or not needs_parser(u):
+            return u, False
+        titles = data.cached("parser_titles", lambda: {d.id: d.title_nl for d in data.catalogue})
+        years = data.cached("parser_years", lambda: sorted(int(y) for y in data.values["year"].unique()))
+        return resolve_open(self.deps.llm, u, view.refs, view.loaded, titles, years, self.deps.link_indicators)
 
     def _facts(self, data: StoreData, u: Understanding, refs: list[AreaRef],
                scope: Scope | None) -> tuple[FactSet, list[str]]:

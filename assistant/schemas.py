@@ -157,5 +157,8 @@ class Answer(BaseModel):
     check: CheckResult = Field(default_factory=CheckResult)
     llm: LLMInfo = Field(default_factory=LLMInfo)
     timings_ms: dict[str, float] = Field(default_factory=dict)
+    understood_by: Literal["rules", "llm"] = Field(
+        default="rules", description="Which path read the question: the rules, or the LLM parser bound to the "
+        "catalogue (only when the rules left it open).")
     attribution: list[str] = Field(default_factory=list)
     conversation_id: str | None = None

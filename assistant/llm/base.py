@@ -6,11 +6,12 @@ when chosen, so their heavy libraries never load otherwise. Each backend class t
 
 from __future__ import annotations
 
+import json
 import re
 from collections import deque
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from typing import Protocol, cast
+from typing import Any, Protocol, cast
 
 from assistant.core import registry
 from assistant.core.errors import BackendUnavailableError, BadInputError, MissingExtraError
@@ -34,6 +35,25 @@ class LLM(Protocol):
     def available(self) -> tuple[bool, str]:
         """Whether it can answer now, and a one-line detail (model, server, or what is wrong)."""
         ...
+
+
+class JSONCapable(Protocol):
+    """An optional backend method: one reply as a JSON object that follows `schema` (grammar-constrained
+    where the backend can: llama.cpp JSON schema, Ollama `format`, OpenAI `response_format`)."""
+
+    def complete_json(self, messages: Messages, schema: dict[str, Any]) -> dict[str, Any]:
+        ...
+
+
+def parse_json_object(text: str) -> dict[str, Any]:
+    """The JSON object a backend returned; a clear error when it is not one."""
+    try:
+        value = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise BackendUnavailableError(f"The LLM did not return JSON: {text[:80]!r}", "try again") from exc
+    if not isinstance(value, dict):
+        raise BackendUnavailableError("The LLM returned JSON that is not an object", "try again")
+    return value
 
 
 @dataclass(frozen=True)
@@ -62,6 +82,20 @@ class FakeLLM:
         self.history: list[Messages] = []
         self.served: list[list[str]] = []  # the chunks each stream actually handed out
         self._queue: deque[list[str | BaseException]] = deque()
+        self._json: deque[dict[str, Any] | BaseException] = deque()
+        self.json_calls: list[tuple[Messages, dict[str, Any]]] = []
+
+    def enqueue_json(self, reply: dict[str, Any] | BaseException) -> None:
+        """Script the next complete_json reply (an object, or an exception to raise)."""
+        self._json.append(reply)
+
+    def complete_json(self, messages: Messages, schema: dict[str, Any]) -> dict[str, Any]:
+        """The next scripted object; unscripted, an empty object (no reading: the rules' answer stands)."""
+        self.json_calls.append(([dict(m) for m in messages], schema))
+        reply = self._json.popleft() if self._json else {}
+        if isinstance(reply, BaseException):
+            raise reply
+        return dict(reply)
 
     def enqueue(self, reply: Script) -> None:
         if isinstance(reply, BaseException):

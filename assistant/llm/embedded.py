@@ -146,6 +146,17 @@ class EmbeddedLLM:
                 if text:
                     yield text
 
+    def complete_json(self, messages: list[dict[str, str]], schema: dict[str, Any]) -> dict[str, Any]:
+        """One reply constrained by llama.cpp's JSON-schema grammar, parsed."""
+        from assistant.llm.base import parse_json_object
+
+        with self._lock:
+            out = self._llama.create_chat_completion(
+                messages=messages, temperature=0.0, max_tokens=256, seed=0,
+                response_format={"type": "json_object", "schema": schema},
+            )
+        return parse_json_object(out["choices"][0]["message"]["content"] or "")
+
     def available(self) -> tuple[bool, str]:
         return True, f"{self.model}, loaded in this process"
 

@@ -52,6 +52,24 @@ class OllamaLLM:
                 ) from exc
             raise
 
+    def complete_json(self, messages: list[dict[str, str]], schema: dict[str, Any]) -> dict[str, Any]:
+        """One reply in Ollama's structured-output mode (`format` = the JSON schema), parsed."""
+        import httpx
+
+        from assistant.llm.base import parse_json_object
+
+        body = {"model": self.model, "messages": messages, "stream": False, "format": schema,
+                "options": {"temperature": 0, "seed": 0}}
+        try:
+            resp = httpx.post(f"{self.settings.ollama_host}/api/chat", json=body, timeout=self.settings.llm_timeout_s)
+        except httpx.HTTPError as exc:
+            raise BackendUnavailableError(f"Ollama is not reachable at {self.settings.ollama_host}",
+                                          _fix(self.settings)) from exc
+        if resp.status_code >= 400:
+            raise BackendUnavailableError(f"Ollama answered {resp.status_code}: {resp.text[:200]}",
+                                          f"run `ollama pull {self.model}`")
+        return parse_json_object(resp.json().get("message", {}).get("content", ""))
+
     def available(self) -> tuple[bool, str]:
         import httpx
 

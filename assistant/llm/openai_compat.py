@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
+from typing import Any
 
 import httpx
 
@@ -43,6 +44,24 @@ class OpenAICompatibleLLM:
                 f"No OpenAI-compatible server at {self.base_url}",
                 "start it (e.g. `llama-server` or vLLM) or set DUIDING_LLM=embedded",
             ) from exc
+
+    def complete_json(self, messages: list[dict[str, str]], schema: dict[str, Any]) -> dict[str, Any]:
+        """One reply with `response_format` = json_schema (strict), parsed."""
+        from assistant.llm.base import parse_json_object
+
+        body = {"model": self.model, "messages": messages, "stream": False, "seed": 0, "temperature": 0,
+                "max_tokens": 256, "response_format": {"type": "json_schema", "json_schema": {
+                    "name": "reading", "schema": schema, "strict": True}}}
+        try:
+            resp = httpx.post(f"{self.base_url}/chat/completions", json=body, headers=self._headers(),
+                              timeout=self.settings.llm_timeout_s)
+        except httpx.HTTPError as exc:
+            raise BackendUnavailableError(f"No OpenAI-compatible server at {self.base_url}",
+                                          "start it or set DUIDING_LLM=embedded") from exc
+        if resp.status_code >= 400:
+            raise BackendUnavailableError(f"The OpenAI-compatible server answered {resp.status_code}: "
+                                          f"{resp.text[:200]}", "check DUIDING_OPENAI_MODEL")
+        return parse_json_object(resp.json()["choices"][0]["message"].get("content") or "")
 
     def available(self) -> tuple[bool, str]:
         try:
