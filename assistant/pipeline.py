@@ -20,7 +20,7 @@ from assistant.facts.index import index_for
 from assistant.facts.kinds import many_area_facts, year_notice
 from assistant.facts.patterns import pattern_facts, stories_in
 from assistant.llm.queue import BUSY, Ticket
-from assistant.plan import context_area, fact_request, plan_scope, store_view
+from assistant.plan import StoreView, context_area, fact_request, plan_scope, store_view
 from assistant.schemas import Answer, Fact, LLMInfo, Question, StoryExcerpt
 from assistant.understand.lexicon import STORY_THEMES
 from assistant.understand.question import Understanding, understand

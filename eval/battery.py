@@ -113,7 +113,8 @@ def run_battery(backend: str = "none", limit: int | None = None, sections: tuple
     llm = _backend(backend)
     baseline = read_baseline(out_dir / "battery-none.json") if only_unresolved else None
     if baseline is not None:
-        open_ids = {s.qid for s in baseline if s.unresolved}
+        texts = {q.id: q.turns[0].question[:200] for q in questions}
+        open_ids = {s.qid for s in baseline if s.unresolved and s.turn == 0 and texts.get(s.qid) == s.question}
         questions = [q for q in questions if q.id in open_ids]
     questions = spread(questions, limit) if limit else questions
     scores: list[BScore] = []
@@ -181,9 +182,28 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--unresolved", action="store_true",
                         help="Only questions the rules leave unresolved (run with the rules first).")
     parser.add_argument("--out", type=Path, default=REPORTS)
+    parser.add_argument("--merge", type=Path, nargs="*", default=None,
+                        help="Join the reports of per-section runs (run in parallel) into one report in --out.")
     args = parser.parse_args(argv)
+    if args.merge:
+        merge(args.merge, args.llm, args.out)
+        return 0
     run_battery(args.llm, args.limit, tuple(args.section or STORES), args.unresolved, args.out)
     return 0
+
+
+def merge(dirs: list[Path], backend: str, out_dir: Path) -> dict[str, Any]:
+    import json
+
+    from eval.battery_report import write_reports
+
+    scores: list[BScore] = []
+    n = 0
+    for d in dirs:
+        payload = json.loads((d / f"battery-{backend}.json").read_text(encoding="utf-8"))
+        scores += [BScore(**row) for row in payload["scores"]]
+        n += payload["questions"]
+    return write_reports(scores, backend, n, False, {}, out_dir)
 
 
 if __name__ == "__main__":

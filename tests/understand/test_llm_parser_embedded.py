@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 
 from assistant.core.settings import Settings
-from assistant.pipeline import AnswerService, store_view
+from assistant.pipeline import AnswerService
+from assistant.plan import store_view
 from assistant.schemas import Question
 from assistant.understand.llm_parser import (
     KINDS,
