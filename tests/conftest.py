@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import shutil
 import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -119,3 +119,20 @@ def app_deps(demo_dir: Path) -> tuple[FastAPI, Deps]:
 def client(app_deps: tuple[FastAPI, Deps]) -> Iterator[TestClient]:
     with TestClient(app_deps[0]) as c:
         yield c
+
+
+@pytest.fixture(scope="session")
+def demo_value_line(demo_base: Path) -> Callable[[str], str]:
+    """The first value fact of a demo question as the facts block shows it, built by the pipeline (llm none):
+    browser tests look for what the facts say, without writing the sentence out."""
+    from assistant.pipeline import AnswerService
+    from assistant.schemas import Question
+    from assistant.wiring import build_deps
+
+    service = AnswerService(build_deps(Settings(data_dir=demo_base, llm="none", embedder="fake"), with_llm=False))
+
+    def line(question: str) -> str:
+        facts = service.ask(Question(question=question)).answer.facts
+        return next(f.text for f in facts if f.kind == "value").rstrip(".")
+
+    return line

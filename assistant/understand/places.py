@@ -53,7 +53,8 @@ def _matches(index: AreaIndex, text: str) -> tuple[list[tuple[str, Match]], set[
                 continue
             phrase = " ".join(tokens[i : i + size])
             m = _lookup(index, phrase)
-            if m is not None and m.how == "part" and phrase not in capitals and len(phrase) < 7:
+            bare = normalize(phrase)  # "de hoge" is "hoge": the article does not make it a name
+            if m is not None and m.how == "part" and bare not in capitals and len(bare) < 7:
                 m = None  # a part of a name only when written as a name: "Laak", not "hoog" or "does"
             if m is not None and m.how != "code" and _joined(flat, phrase):
                 m = Match(m.refs, "fragment")

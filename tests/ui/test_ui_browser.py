@@ -5,7 +5,7 @@ Marked `browser`; CI runs it (.ci/run installs chromium). Elsewhere it skips whe
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 import pytest
 from support.browser import browser_app
@@ -22,14 +22,15 @@ def app_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         yield url
 
 
-def test_question_in_a_real_browser_shows_facts_chart_badge_and_sources(app_url: str) -> None:
+def test_question_in_a_real_browser_shows_facts_chart_badge_and_sources(app_url: str,
+                                                                       demo_value_line: Callable[[str], str]) -> None:
     ARTIFACTS.mkdir(exist_ok=True)
     with chromium() as page:
         open_app(page, app_url)
         badge = ask(page, QUESTION)
         assert badge.inner_text().strip() == "✓ alle cijfers gecontroleerd"
         answer = page.locator('[data-testid="stChatMessage"]').last
-        answer.get_by_text("Jongeren met jeugdzorg in Weverskwartier (2023): 18,0%").first.wait_for()
+        answer.get_by_text(demo_value_line(QUESTION)).first.wait_for()
         answer.locator(CHART).first.wait_for(state="visible")
         sources = answer.locator('[data-testid="stExpander"]').filter(has_text="Bronnen")
         sources.locator("summary").click()
