@@ -45,6 +45,12 @@ NOTICES = {
            "unusable": "The language model gave no usable answer; you see the facts answer.",
            "error": "The language model did not respond; you see the facts answer."},
 }
+UNREACHABLE = {
+    "nl": "Het taalmodel op {url} reageerde niet; je ziet het feitenantwoord. Start die server, of zet {setting} "
+          "(of DUIDING_LLM) goed.",
+    "en": "The language model at {url} did not respond; you see the facts answer. Start that server, or fix "
+          "{setting} (or DUIDING_LLM).",
+}
 TOO_LONG = "Het antwoord was te lang; schrijf hooguit 120 woorden."
 EMPTY = "Het antwoord was leeg; beantwoord de vraag met de feiten."
 
@@ -197,4 +203,7 @@ def _final(llm: LLM, attempt: _Attempt, retried: bool, lang: str) -> GateEvent:
     if not failed:
         return GateEvent("final", outcome=GateOutcome("".join(attempt.released), CheckResult(), info))
     notice = NOTICES.get(lang, NOTICES["nl"])[attempt.failure]
+    endpoint = getattr(llm, "endpoint", None)  # (url, setting) of a backend on a server
+    if attempt.failure == "error" and endpoint:
+        notice = UNREACHABLE.get(lang, UNREACHABLE["nl"]).format(url=endpoint[0], setting=endpoint[1])
     return GateEvent("final", outcome=GateOutcome("", attempt.check, info, notice))

@@ -30,6 +30,10 @@ class OllamaLLM:
             num_predict=settings.llm_max_tokens, seed=0, client_kwargs={"timeout": settings.llm_timeout_s},
         )
 
+    @property
+    def endpoint(self) -> tuple[str, str]:
+        return self.settings.ollama_host, "DUIDING_OLLAMA_HOST"
+
     def stream(self, messages: list[dict[str, str]]) -> Iterator[str]:
         lc_messages = [(m["role"] if m["role"] != "user" else "human", m["content"]) for m in messages]
         try:

@@ -22,6 +22,11 @@ class OpenAICompatibleLLM:
         self.model = settings.openai_model
         self.base_url = settings.openai_base_url.rstrip("/")
 
+    @property
+    def endpoint(self) -> tuple[str, str]:
+        """Where the model runs and the setting that says so: named in the notice when it does not answer."""
+        return self.base_url, "DUIDING_OPENAI_BASE_URL"
+
     def _headers(self) -> dict[str, str]:
         key = self.settings.openai_api_key
         return {"Authorization": f"Bearer {key.get_secret_value()}"} if key else {}
@@ -42,7 +47,8 @@ class OpenAICompatibleLLM:
         except httpx.ConnectError as exc:
             raise BackendUnavailableError(
                 f"No OpenAI-compatible server at {self.base_url}",
-                "start it (e.g. `llama-server` or vLLM) or set DUIDING_LLM=embedded",
+                "start it (vLLM, Ollama, `python -m llama_cpp.server`) or fix DUIDING_OPENAI_BASE_URL, "
+                "or set DUIDING_LLM=embedded",
             ) from exc
 
     def complete_json(self, messages: list[dict[str, str]], schema: dict[str, Any]) -> dict[str, Any]:
