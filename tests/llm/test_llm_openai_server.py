@@ -59,7 +59,7 @@ def test_answers_through_the_gate_with_checked_sentences(llama_server: str, tmp_
     load_demo_city(data_dir)
     deps = build_deps(_settings(data_dir, llama_server))
     assert isinstance(deps.llm, OpenAICompatibleLLM)
-    for question in DEMO_QUESTIONS[:2]:
+    for question in DEMO_QUESTIONS[:1]:  # one answer: a 1.5k-token prompt takes minutes on busy shared cores
         events = list(AnswerService(deps).stream(Question(question=question)))
         answer = events[-1].answer  # type: ignore[union-attr]
         sentences = [e.text for e in events if isinstance(e, SentenceReleased)]
