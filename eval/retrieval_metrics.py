@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from retrieval.search.floor import Evidence, StoryFloor
 from retrieval.search.fusion import Floor
 
 
@@ -15,6 +16,12 @@ class Candidate:
     id: str
     z: float
     coverage: float
+    similarity: float = -1.0
+    theme: bool = False
+
+    @property
+    def evidence(self) -> Evidence:
+        return Evidence(self.similarity, self.z, self.coverage, self.theme)
 
 
 @dataclass(frozen=True)
@@ -24,6 +31,7 @@ class Run:
     query: str
     gold: tuple[str, ...]
     candidates: tuple[Candidate, ...]
+    n: int = 0  # collection size the z-scores were set against (the story floor's n)
 
 
 def recall_at(ranked: Sequence[str], gold: Sequence[str], k: int) -> float:
@@ -38,10 +46,14 @@ def reciprocal_rank(ranked: Sequence[str], gold: Sequence[str], k: int = 10) -> 
     return 0.0
 
 
-def floored(run: Run, floor: Floor | None) -> list[str]:
+def floored(run: Run, floor: Floor | StoryFloor | None) -> list[str]:
     """Replays Retriever's floor: the whole query is dropped, or the hits that stand out too little."""
     if floor is None:
         return [c.id for c in run.candidates]
+    if isinstance(floor, StoryFloor):
+        if not floor.admits_query([c.evidence for c in run.candidates], run.n):
+            return []
+        return [c.id for c in run.candidates if floor.admits_hit(c.evidence, run.n)]
     best_z = max((c.z for c in run.candidates), default=-9.0)
     best_cov = max((c.coverage for c in run.candidates), default=0.0)
     if not floor.admits_query(best_z, best_cov):
@@ -61,7 +73,7 @@ class Scores:
                 "empty_on_no_match": None if self.empty_on_no_match is None else round(self.empty_on_no_match, 3)}
 
 
-def score_runs(runs: Sequence[Run], floor: Floor | None = None, k: int = 5) -> Scores:
+def score_runs(runs: Sequence[Run], floor: Floor | StoryFloor | None = None, k: int = 5) -> Scores:
     """Recall@k and MRR over queries with gold ids; the empty rate over queries without."""
     with_gold = [r for r in runs if r.gold]
     no_match = [r for r in runs if not r.gold]

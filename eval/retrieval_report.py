@@ -8,6 +8,7 @@ from typing import Any
 
 MODES = (
     ("vector", "vectors only"), ("hybrid_ungated", "hybrid, plain RRF"), ("hybrid", "hybrid, gated BM25 (shipped)"),
+    ("hybrid_themes", "hybrid + question themes"),
 )
 
 
@@ -48,25 +49,44 @@ def _term_rows(results: dict[str, Any]) -> list[str]:
     return rows
 
 
+def _floor_text(f: dict[str, Any]) -> str:
+    return (f"z {f['z']:+.2f} over the expected best of n, cosine {f['similarity']} at 173 stories "
+            f"(slope {f.get('similarity_slope', 0)}), coverage {f['coverage']}, theme cosine {f['theme_similarity']}")
+
+
 def _floor_rows(results: dict[str, Any]) -> list[str]:
     rows = []
     for name, res in results["embedders"].items():
-        h = res["stories/hybrid"]
-        shipped, calibrated = h["shipped"], h["calibrated"]
-        rows.append(_line([name, f"{shipped['z']}, {shipped['coverage']}", h["shipped_floor"]["recall@5"],
-                           f"{calibrated['z']}, {calibrated['coverage']}", h["calibrated_floor"]["recall@5"],
-                           res["index_seconds"]]))
+        h, t = res["stories/hybrid"], res["stories/hybrid_themes"]
+        rows.append(_line([name, _floor_text(h["shipped"]), h["shipped_floor"]["recall@5"],
+                           t["no_floor"]["recall@5"], t["shipped_floor"]["recall@5"],
+                           h["shipped_floor"]["empty_on_no_match"], res["index_seconds"]]))
     return rows
 
 
-Z_GRID = ("1.5", "2.0", "2.5", "3.0", "3.5", "4.0")
+SIM_GRID = ("0.83", "0.835", "0.84", "0.845", "0.85", "0.855")
 
 
 def _tradeoff_rows(results: dict[str, Any]) -> list[str]:
     rows = []
     for name, res in results["embedders"].items():
         t = res["stories/hybrid"]["tradeoff"]
-        rows.append(_line([name, *(f"{t[z]['recall@5']:.2f} / {t[z]['empty_on_no_match']:.1f}" for z in Z_GRID)]))
+        rows.append(_line([name, *(f"{t[z]['recall@5']:.2f} / {t[z]['empty_on_no_match']:.2f}" for z in SIM_GRID)]))
+    return rows
+
+
+def _small_rows(results: dict[str, Any]) -> list[str]:
+    rows = []
+    for name, res in results["embedders"].items():
+        small = res.get("small")
+        if not small:
+            continue
+        for size, r in small["sizes"].items():
+            rows.append(_line([name, size, r["no_floor"]["recall@3"], r["shipped_floor"]["recall@3"],
+                               r["shipped_floor"]["empty_off_topic"], r["shipped_floor_no_themes"]["recall@3"],
+                               r["calibrated_floor"]["recall@3"], r["calibrated_floor"]["empty_off_topic"],
+                               f"{r['shipped_floor']['gold_runs']} / {r['shipped_floor']['off_topic_runs']}"]))
+        rows.append(f"| {name} | calibrated: {_floor_text(small['calibrated'])} | | | | | | | |")
     return rows
 
 
@@ -93,18 +113,34 @@ def markdown(results: dict[str, Any]) -> str:
         "",
         "## Relevance floor (stories, hybrid)",
         "",
-        "Calibrated = the lowest floor that silences every no-match query, plus a margin of 0.1.",
+        "The story floor (retrieval/search/floor.py) asks the best hit to stand `z` deviations above the expected",
+        "best of n unrelated stories *and* to reach a cosine; keyword coverage or a story carrying the question's",
+        "theme (themes from assistant/understand/themes.py) admits a hit on its own. \"+ themes\" passes the",
+        "question's themes: their names join the vector query and count as theme evidence.",
         "",
-        "| embedder | shipped floor (z, coverage) | R@5 | calibrated floor | R@5 | index seconds |",
-        "|---|---|---|---|---|---|",
+        "| embedder | shipped floor | R@5 with floor | + themes R@5 | + themes R@5 with floor | no-match empty "
+        "| index seconds |",
+        "|---|---|---|---|---|---|---|",
         *_floor_rows(results),
         "",
-        "What the floor costs (stories, hybrid; coverage at its calibrated value): R@5 / share of no-match",
-        "queries answered with nothing, per z threshold.",
+        "What the cosine condition costs (stories, hybrid, other thresholds as shipped): R@5 / share of no-match",
+        "queries answered with nothing, per cosine threshold.",
         "",
-        "| embedder | " + " | ".join(f"z {z}" for z in Z_GRID) + " |",
-        "|---|" + "---|" * len(Z_GRID),
+        "| embedder | " + " | ".join(f"cos {z}" for z in SIM_GRID) + " |",
+        "|---|" + "---|" * len(SIM_GRID),
         *_tradeoff_rows(results),
+        "",
+        "## Small collections (eval/retrieval_small.py)",
+        "",
+        "Disjoint collections of 10 and 30 demo stories, two of 100, and all of them; a query with gold is asked",
+        "in the collections that hold its gold story, every off-topic query in every collection. R@3 with the",
+        "question's themes unless marked. Calibrated = the floor with the best worst-size R@3 that leaves at",
+        "least 95% of off-topic runs empty at every size.",
+        "",
+        "| embedder | stories | R@3 no floor | R@3 floor | off-topic empty | R@3 floor, no themes | R@3 calibrated "
+        "| empty calibrated | runs gold / off-topic |",
+        "|---|---|---|---|---|---|---|---|---|",
+        *_small_rows(results),
     ]
     lines += [f"\nSkipped {name}: {why}" for name, why in results.get("skipped", {}).items()]
     return "\n".join(lines) + "\n"

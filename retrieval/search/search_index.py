@@ -13,8 +13,6 @@ from retrieval.search.chroma import StoredStory, VectorStore
 from retrieval.search.keyword import BM25, tokenize
 from retrieval.stories.filter import context_of
 
-MIN_BACKGROUND = 50
-
 
 @dataclass
 class SearchIndex:
@@ -62,12 +60,9 @@ def load_index(store: VectorStore, kind: str) -> SearchIndex:
 
 
 def _story_background(store: VectorStore) -> np.ndarray:
-    """The story vectors; with fewer than MIN_BACKGROUND also glossary and catalogue vectors.
+    """The story vectors: a hit's z-score is set against the collection it was found in.
 
-    A z-score over a handful of stories is noise (with n vectors no hit can stand out more than
-    sqrt(n - 1) deviations), so a young collection borrows the always-present curated texts.
+    A small collection gives small z-scores (with n vectors no hit can stand out more than sqrt(n - 1)
+    deviations); the story floor scales its z threshold with n instead (retrieval/search/floor.py).
     """
-    vectors = store.vectors("stories")
-    if len(vectors) >= MIN_BACKGROUND:
-        return vectors
-    return np.concatenate([vectors, store.vectors("glossary"), store.vectors("indicators")])
+    return store.vectors("stories")
