@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Annotated, BinaryIO, Literal
 
 from fastapi import APIRouter, File, Form, UploadFile
+from pydantic import BaseModel
 
 from assistant.api.errors import error_responses
 from assistant.api.uploads import save_upload, shown_name
@@ -67,12 +68,24 @@ def inline_mapping(text: str | None) -> dict[str, str | None] | None:
     return out
 
 
+class EmbedProgress(BaseModel):
+    """Texts embedded so far by the running (or last) story import; only new or changed stories count."""
+
+    running: bool = False
+    done: int = 0
+    total: int = 0
+
+
 class IngestService:
     """Saves the upload under a generated name in a private temp dir, runs the reader, cleans up."""
 
     def __init__(self, deps: Deps) -> None:
         self.deps = deps
         self._busy = threading.Lock()
+        self.progress = EmbedProgress()
+
+    def _embedded(self, done: int, total: int) -> None:
+        self.progress = EmbedProgress(running=True, done=done, total=total)
 
     @contextmanager
     def _workdir(self) -> Iterator[Path]:
@@ -110,8 +123,12 @@ class IngestService:
             path = self._save(upload, work, STORY_SUFFIXES)
             areas = self.deps.store.load().areas
             known = set(areas["area_code"].astype(str)) if len(areas) else None
-            with _shown_as(path, upload.filename):
-                report = ingest_stories(path, open_story_store(settings), known, settings)
+            self.progress = EmbedProgress(running=True)
+            try:
+                with _shown_as(path, upload.filename):
+                    report = ingest_stories(path, open_story_store(settings, self._embedded), known, settings)
+            finally:  # only new or changed stories were embedded; `done` says how many texts that was
+                self.progress = self.progress.model_copy(update={"running": False})
         shown = shown_name(upload.filename)
         return report.model_copy(update={"file": shown, "source": shown})
 
@@ -147,6 +164,11 @@ def ingest_router(service: IngestService) -> APIRouter:
         """Import an indicator table; atomic, and a rejected file leaves the store unchanged."""
         opts = TableOptions(format, year, status, source, mapping, sheet, gemeente)
         return service.tables(Upload(file.file, file.filename), opts, Upload.of(names), Upload.of(metadata))
+
+    @router.get("/progress", response_model=EmbedProgress)
+    def ingest_progress() -> EmbedProgress:
+        """How far the running story import is with embedding (poll while an upload runs)."""
+        return service.progress
 
     @router.post("/stories", response_model=ImportReport, responses=error_responses(409, 413))
     def ingest_stories(
