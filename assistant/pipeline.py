@@ -18,13 +18,14 @@ from assistant.events import AnswerResult, Checked, Done, Event, FactsReady, Que
 from assistant.facts.build import FactSet, build_facts
 from assistant.facts.index import index_for
 from assistant.facts.kinds import many_area_facts, year_notice
-from assistant.facts.patterns import pattern_facts, stories_in
+from assistant.facts.patterns import pattern_charts, pattern_facts, stories_in, voices_gap
 from assistant.llm.queue import BUSY, Ticket
 from assistant.plan import StoreView, context_area, fact_request, plan_scope, store_view
-from assistant.schemas import Answer, Fact, LLMInfo, Question, StoryExcerpt
+from assistant.schemas import Answer, ChartSeries, Fact, LLMInfo, Question, StoryExcerpt
 from assistant.understand.lexicon import STORY_THEMES
 from assistant.understand.question import Understanding, understand
 from assistant.understand.scope import Scope
+from assistant.understand.themes import story_themes, theme_indicators
 from assistant.understand.units import unit_notice
 from retrieval.tables.areas import AreaRef
 from retrieval.tables.catalogue import Catalogue
@@ -82,6 +83,8 @@ class AnswerService:
         note = unit_notice(u.unit, u.indicators, u.share, data.catalogue.get, u.language)
         if note and note not in u.notices:
             u.notices.append(note)
+        if u.wants_stories and not u.indicators:  # voices first, then the figure that matches the theme
+            u.indicators = theme_indicators(u.themes, loaded)[:1]
         answer = Answer(question=q.question, language=u.language, audience=q.audience,  # type: ignore[arg-type]
                         areas=[a.code for a in u.areas], indicators=u.indicators, years=u.years,
                         understood_by="llm" if by_llm else "rules")
@@ -142,8 +145,9 @@ class AnswerService:
         terms = list(dict.fromkeys(mixed))
         answer.glossary = deps.glossary.entries(terms)[:4]
         answer.stories, story_notice = self._stories(u, listed or [])
-        facts.facts.extend(self._patterns(u, len(facts.facts) + 1))
-        answer.facts, answer.charts, answer.caveats = facts.facts, facts.charts, facts.caveats
+        patterns, pattern_charts_, gap = self._patterns(u, len(facts.facts) + 1)
+        facts.facts.extend(patterns)
+        answer.facts, answer.charts, answer.caveats = facts.facts, facts.charts + pattern_charts_, facts.caveats
         answer.attribution = facts.attribution
         notices = list(u.notices) + [*facts.no_data] + ([story_notice] if story_notice else [])
         notices += cause_notices(u.question, u.indicators, facts.facts, deps.store.load().catalogue, u.language)
@@ -152,7 +156,8 @@ class AnswerService:
                       attribution=facts.attribution, title=title_for(u, deps.store.load().catalogue),
                       focus="compare" if len(u.areas) > 1 and u.kind == "value" else u.kind,
                       areas=[a.code for a in u.areas], indicators=u.indicators, need=u.need,
-                      labels=_labels(u, deps.store.load().catalogue),
+                      labels=_labels(u, deps.store.load().catalogue), voices_first=u.wants_stories,
+                      no_voices=gap if not answer.stories else "",
                       seen_terms=[t for t in u.explained if t not in u.terms])  # asked again: in full again
         answer.notices = notices
         data = deps.store.load()
@@ -170,8 +175,9 @@ class AnswerService:
             if listed:  # a need ranking or a list: one story from each of the first areas listed, on its themes
                 themes = list(dict.fromkeys(t for i in u.indicators for t in STORY_THEMES.get(i, [])))
                 hits = [h for a in listed for h in search(" ".join(themes) or u.question, a.code, [], 1)]
-            else:
-                hits = search(u.question, u.areas[0].code, u.themes, 3 if u.wants_stories else 2)
+            else:  # asked for voices: up to four quotes, on the question's themes
+                themes = u.themes if u.wants_stories and u.themes else story_themes(u.themes, u.indicators)
+                hits = search(u.question, u.areas[0].code, themes, 4 if u.wants_stories else 2)
         except BackendUnavailableError as exc:  # a Chroma server that is down: the figures still answer
             from assistant.story_search import unavailable_notice
 
@@ -179,20 +185,21 @@ class AnswerService:
             return [], unavailable_notice(self.deps.settings, u.language, exc)
         return [h.model_copy(update={"id": f"S{i}"}) for i, h in enumerate(hits, start=1)], ""
 
-    def _patterns(self, u: Understanding, first_id: int) -> list[Fact]:
-        """Story counts for the asked area and themes (withheld below settings.min_story_count)."""
+    def _patterns(self, u: Understanding, first_id: int) -> tuple[list[Fact], list[ChartSeries], str]:
+        """Story patterns for the asked area and themes (counts below settings.min_story_count withheld),
+        their signifier charts, and for a voices question a note on where stories on the theme do exist."""
         if self.deps.story_list is None or not u.areas:
-            return []
+            return [], [], ""
         refs = store_view(self.deps.store.load()).by_code
         stories = self.deps.story_list()
-        themes = u.themes or [t for i in u.indicators for t in STORY_THEMES.get(i, []) if u.kind != "profile"]
+        themes = u.themes or (story_themes([], u.indicators) if u.kind != "profile" else [])
         if not themes and (u.wants_stories or u.kind == "profile"):  # the themes told most often there
             local = stories_in(stories, u.areas[0], refs)
             themes = [t for t, _ in Counter(t for s in local for t in s.themes).most_common(2)]
-        if not themes:
-            return []
-        return pattern_facts(stories, u.areas[0], refs, list(dict.fromkeys(themes))[:2],
-                             self.deps.settings.min_story_count, first_id)
+        themes, minimum = themes[:2], self.deps.settings.min_story_count
+        gap = voices_gap(stories, u.areas[0], refs, themes, u.language) if u.wants_stories else ""
+        return (pattern_facts(stories, u.areas[0], refs, themes, minimum, first_id),
+                pattern_charts(stories, u.areas[0], refs, themes, minimum), gap)
 
     def _llm_part(self, answer: Answer, u: Understanding, facts: FactSet, parts: Parts,
                   t0: float) -> Iterator[Event]:

@@ -70,7 +70,7 @@ class StoryExcerpt(BaseModel):
 
 
 class ChartSeries(BaseModel):
-    kind: Literal["reference", "trend", "siblings"]
+    kind: Literal["reference", "trend", "siblings", "signifiers"]
     title: str
     indicator: str
     unit: str

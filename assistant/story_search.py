@@ -58,7 +58,9 @@ class RetrieverStorySearch:
         with self._lock, server_errors(self.settings):  # routes run in a thread pool; one Chroma client
             stories = self._stories()
             flt = StoryFilter(area_codes=(area_code,) if area_code else (), themes=tuple(themes))
-            result = self.retriever.search_stories(question, flt, k)
+            if themes and not self.index.story_ids(StoryFilter(themes=tuple(themes))):
+                flt = StoryFilter(area_codes=flt.area_codes)  # no story carries these themes: they cannot filter
+            result = self.retriever.search_stories(question, flt, k, themes=themes)
         note = result.fallback_note or ""
         return [self._excerpt(stories[h.story_id], h.matched_chunk, note) for h in result.hits if h.story_id in stories]
 

@@ -112,11 +112,26 @@ def siblings_chart(series: ChartSeries, lang: Lang = "nl") -> alt.LayerChart | a
     return alt.layer(others, target, name).properties(title=_title(series), height=130)
 
 
+def signifiers_chart(series: ChartSeries, lang: Lang = "nl") -> alt.LayerChart | alt.FacetChart:
+    """How the tellers on one theme felt: one bar per archetype shown (counts under the minimum are left out)."""
+    df = pd.DataFrame([dict(r) for r in series.rows])
+    df["label"] = [f"{int(v)} ({int(s)}%)" for v, s in zip(df["value"], df["share"], strict=True)]
+    base = alt.Chart(df).encode(
+        y=alt.Y("name:N", sort=list(df["name"]), title=None),
+        tooltip=[alt.Tooltip("name:N", title=""), alt.Tooltip("label:N", title=t("stories_count", lang))])
+    bars = base.mark_bar(cornerRadiusEnd=3).encode(
+        x=alt.X("value:Q", title=t("stories_count", lang), scale=alt.Scale(zero=True), axis=alt.Axis(tickMinStep=1)),
+        color=alt.condition("datum.is_target", alt.value(HIGHLIGHT), alt.value(MUTED)))
+    labels = base.mark_text(align="left", dx=4, color="#0f172a").encode(x="value:Q", text="label:N")
+    return alt.layer(bars, labels).properties(title=_title(series), height=alt.Step(30))
+
+
 def missing_names(series: ChartSeries) -> list[str]:
     """Areas in the chart without a published figure (shown as a caption, not as zero)."""
     return [str(r.get("name") or r.get("year")) for r in series.rows if r.get("value") is None]
 
 
 def chart_for(series: ChartSeries, lang: Lang = "nl") -> alt.LayerChart | alt.FacetChart:
-    builders = {"reference": reference_chart, "trend": trend_chart, "siblings": siblings_chart}
+    builders = {"reference": reference_chart, "trend": trend_chart, "siblings": siblings_chart,
+                "signifiers": signifiers_chart}
     return builders[series.kind](series, lang)

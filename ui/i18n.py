@@ -68,6 +68,7 @@ TEXT: dict[str, dict[Lang, str]] = {
     "ask_yourself": {"nl": "Vraag jezelf af", "en": "Ask yourself"},
     "charts": {"nl": "Grafieken", "en": "Charts"},
     "no_value": {"nl": "geen cijfer", "en": "no figure"},
+    "stories_count": {"nl": "verhalen", "en": "stories"},
     "provisional": {"nl": "voorlopig", "en": "provisional"},
     "final": {"nl": "definitief", "en": "final"},
     "error": {"nl": "Er ging iets mis", "en": "Something went wrong"},

@@ -100,8 +100,8 @@ def _chart_group(group: list[ChartSeries], lang: Lang, key: str) -> None:
         with column:
             _one_chart(series, lang, f"{key}-{series.kind}")
     for series in group:
-        if series.kind == "siblings":
-            _one_chart(series, lang, f"{key}-siblings")
+        if series.kind in ("siblings", "signifiers"):
+            _one_chart(series, lang, f"{key}-{series.kind}")
 
 
 def _one_chart(series: ChartSeries, lang: Lang, key: str) -> None:

@@ -5,7 +5,7 @@ It adds no number of its own: every figure comes from a fact's ready sentence.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from assistant.check.guards import inert_markdown
 from assistant.core import registry
@@ -46,6 +46,8 @@ class Parts:
     follow_ups: list[str] = field(default_factory=list)  # answerable next questions, built from what is loaded
     need: str | None = None  # a need ranking's key in retrieval/data/needs.yaml
     labels: dict[str, str] = field(default_factory=dict)  # indicator id -> its title in the answer's language
+    voices_first: bool = False  # the question asks what people tell: quotes lead, figures follow
+    no_voices: str = ""  # for such a question without stories: where stories on the theme do exist
 
 
 def fact_line(f: Fact, lang: str) -> str:
@@ -72,10 +74,29 @@ def compose(p: Parts) -> str:
     """The deterministic answer text, in markdown, in the audience's register."""
     if p.focus == "term" and p.glossary and not [f for f in p.facts if f.kind != "caveat"]:
         return "\n\n".join(b for b in [*_notices(p), *_term_blocks(p)] if b)
-    blocks = registry.get("audience", p.audience).factory(p)
+    lead = _voices_lead(p) if p.voices_first else []
+    if lead:  # the quotes and patterns lead; the audience's own sections follow without them
+        p = replace(p, stories=[], facts=[f for f in p.facts if f.kind != "pattern"])
+    blocks = lead + registry.get("audience", p.audience).factory(p)
     caveats = [c.removeprefix("Let op: ").removeprefix("Note: ") for c in p.caveats]
     blocks += [section(HEAD[p.language]["caveats"], bullets(caveats)), _sources(p)]
     return "\n\n".join(b for b in [*(_notices(p)), *blocks] if b)
+
+
+VOICES = {
+    "nl": {"quotes": "Wat bewoners vertellen", "patterns": "Patronen in de verhalen"},
+    "en": {"quotes": "What residents say", "patterns": "Patterns in the stories"},
+}
+
+
+def _voices_lead(p: Parts) -> list[str]:
+    """2-4 quoted stories with their citations, then the story counts and signifier patterns."""
+    words = VOICES[p.language]
+    if not p.stories:
+        return [section(words["quotes"], p.no_voices)] if p.no_voices else []
+    quotes = [story_line(s, p.language) for s in p.stories[:4]]
+    return [section(words["quotes"], bullets(quotes)),
+            section(words["patterns"], bullets([fact_line(f, p.language) for f in _patterns(p)]))]
 
 
 def _notices(p: Parts) -> list[str]:

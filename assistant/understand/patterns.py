@@ -31,8 +31,9 @@ SHARE_RE = re.compile(r"\b(aandeel|percentage|procent|hoeveel procent|welk deel|
 # "Wat is de Wmo eigenlijk?": a question about a word, also when the word names an indicator
 DEFINE_RE = re.compile(r"^\s*(wat (betekent|betekenen|is|zijn|telt|bedoel\w*|houdt)|what (does|do|is|are|counts)|"
                        r"waarom|why|hoe (werkt|bereken\w*|tel\w*)|how (is|are|does)|leg uit|uitleg|explain)\b")
-STORY_RE = re.compile(r"\b(verha\w*|ervaring\w*|vertel\w*|zeggen bewoners|stories|story|experiences|"
-                      r"residents say|verhaal)\b")
+STORY_RE = re.compile(r"\b(verha\w*|ervaring\w*|vertel\w*|ervaren|zeggen (?:de )?(?:bewoners|inwoners|mensen)|"
+                      r"what do (?:the )?(?:residents|people)\b[^?]*?\b(?:say|tell|experience)|"
+                      r"stories|story|experiences|residents say|verhaal)\b")
 HERE_RE = re.compile(r"\b(deze wijk|onze wijk|mijn wijk|deze buurt|onze buurt|hier|this area|our area)\b")
 FOLLOW_RE = re.compile(r"^\s*(en|and|wat als|what about)\b")
 FOLLOW_FORM_RE = re.compile(rf"{FOLLOW_RE.pattern}|{AGAINST_RE.pattern}|{PRONOUN_RE.pattern}")
