@@ -128,7 +128,7 @@ class VectorStore:
 
     def _embed(self, texts: list[str], batch: int = 16) -> np.ndarray:
         """Embed in batches so a progress callback can report; one call when nobody listens."""
-        if self.progress is None or len(texts) <= batch:
+        if self.progress is None or not texts:
             return np.asarray(self.embedder.embed(texts))
         parts = []
         for start in range(0, len(texts), batch):
