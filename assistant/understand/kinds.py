@@ -14,8 +14,8 @@ from assistant.understand.needs import find_need, need_catalogue
 
 PROFILE_RE = re.compile(r"\b(hoe gaat het (met|in)|hoe staat \w+ (er ?voor|erbij)|wat speelt er|wat is er aan de hand|"
                         r"wat voor (wijk|buurt)|vertel (eens )?(iets )?over|profiel|beeld van|"
-                        r"tell me about|how is \w+ doing|how are things|what'?s going on|what is going on|"
-                        r"profile of|overview of)\b")
+                        r"wat valt op|wat springt eruit|tell me about|how is [\w' -]+? doing|how are things|"
+                        r"what'?s going on|what is going on|what stands out|profile of|overview of)\b")
 PLURAL_RE = re.compile(r"\b(wijken|buurten|districts|neighbou?rhoods|top\s*\d+)\b")
 
 

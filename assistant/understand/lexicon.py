@@ -5,7 +5,7 @@ from __future__ import annotations
 # phrase (normalised, accents folded) -> indicator ids, first = preferred
 INDICATOR_WORDS: dict[str, list[str]] = {
     "jeugdzorg": ["jeugdzorg_pct", "jeugdzorg"], "jeugdhulp": ["jeugdzorg_pct", "jeugdzorg"],
-    "youth care": ["jeugdzorg_pct"],
+    "youth care": ["jeugdzorg_pct", "jeugdzorg"],
     "wmo": ["wmo_per_1000", "wmo_clienten"], "maatschappelijke ondersteuning": ["wmo_per_1000"],
     "social support": ["wmo_per_1000"],
     "huishoudens met een laag inkomen": ["laag_inkomen_pct"], "huishoudens met laag inkomen": ["laag_inkomen_pct"],
