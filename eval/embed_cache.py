@@ -20,6 +20,7 @@ class CachingEmbedder:
     def __init__(self, inner: Embedder, path: Path | None = None) -> None:
         self.inner = inner
         self.name = inner.name
+        self.dim = inner.dim
         self.path = path
         self._cache: dict[tuple[str, str], np.ndarray] = {}
         self.embedded = 0  # texts that reached the wrapped embedder
