@@ -61,7 +61,8 @@ def fact_request(u: Understanding, refs: list[AreaRef], scope: Scope | None = No
     if u.kind == "top" and not codes:
         codes = [g.code for g in scope.gemeenten] if scope else [r.code for r in refs if r.level == "gemeente"][:1]
     years = sorted({*u.years, *([u.since] if u.since else [])}) or None
+    named = years
     if u.kind == "trend":
         years = None  # the trend runs first -> last year available; the value shown is the latest
     return FactRequest(areas=codes, indicators=u.indicators, years=years, top=u.top, share=u.share,
-                       trend=u.kind in ("trend", "profile") or bool(u.since))
+                       trend=u.kind in ("trend", "profile") or bool(u.since), trend_years=named)

@@ -32,6 +32,7 @@ class FactRequest:
     top: tuple[str, int, bool] | None = None  # (level, n, highest) within each requested area's gemeente
     share: tuple[str, str] | None = None  # (numerator id, denominator id), computed from counts
     trend: bool = True
+    trend_years: list[int] | None = None  # the years a trend question named ("2019 tot 2021"); a missing one is said
 
 
 @dataclass
@@ -122,7 +123,7 @@ def _area_indicator(sink: FactSink, info: AreaInfo, d: IndicatorDef, req: FactRe
         rank_and_spread(sink, info, obs)
         headline = headline or obs
     if req.trend:
-        trend(sink, info, d, rows, req.years)
+        trend(sink, info, d, rows, req.years, req.trend_years)
     return headline
 
 

@@ -45,9 +45,11 @@ def subject(d: IndicatorDef, lang: str) -> str:
     return text[0].upper() + text[1:]
 
 
-def trend(sink: FactSink, info: AreaInfo, d: IndicatorDef, rows: list[Row], years: list[int] | None) -> None:
+def trend(sink: FactSink, info: AreaInfo, d: IndicatorDef, rows: list[Row], years: list[int] | None,
+          asked: list[int] | None = None) -> None:
     line = series(rows, years)
     known = [r for r in line if r.value is not None]
+    _missing_years(sink, info, d, {r.year for r in rows if r.value is not None}, asked or years)
     if len(known) < 2 or d.unit in NO_TREND_UNITS:
         return
     first, last = known[0], known[-1]
@@ -75,6 +77,22 @@ def trend(sink: FactSink, info: AreaInfo, d: IndicatorDef, rows: list[Row], year
              decimals=dec, direction=direction, area_code=info.code, indicator=d.id, year=last.year)
     _flags(sink, info, d, line, first, last)
     _chart(sink, info, d, line)
+
+
+def _missing_years(sink: FactSink, info: AreaInfo, d: IndicatorDef, have: set[int], asked: list[int] | None) -> None:
+    """A trend '2019 tot 2021' with 2021 not loaded says so, instead of quietly ending in 2019."""
+    from assistant.facts.value import no_data
+
+    missing = sorted({y for y in asked or [] if y not in have})
+    if not missing:
+        return
+    t_nl, t_en = title(d, "nl", lower=True), title(d, "en", lower=True)
+    ys_nl, ys_en = " en ".join(map(str, missing)), " and ".join(map(str, missing))
+    no_data(sink, f"Voor {info.name} is er geen cijfer over {t_nl} in {ys_nl}: dat jaar is niet geladen. "
+            "De ontwikkeling loopt daarom alleen over de jaren die er wel zijn.",
+            f"There is no figure on {t_en} for {info.name} in {ys_en}: that year is not loaded. "
+            "So the trend covers only the years that are there.", info.code, d.id, missing[-1],
+            labels=(d, info.name))
 
 
 def _flags(sink: FactSink, info: AreaInfo, d: IndicatorDef, line: list[Row], first: Row, last: Row) -> None:

@@ -32,7 +32,13 @@ def find_places(refs: list[AreaRef], text: str, context: list[AreaRef] | None = 
     matches, used = _matches(index, text)
     named = {index.gemeente[r.code] for _, m in matches for r in m.refs if r.level == "gemeente"}
     around = named or {index.gemeente[a.code] for a in context or [] if a.code in index.gemeente}
-    for _, m in matches:
+    flat = normalize(text)
+    for phrase, m in matches:
+        if _buurt_also_wijk(index, flat, phrase, m):
+            both = index.by_name[phrase]
+            if not any(r in out.areas for r in both):  # a code in the question ("… (BU05181041)") already chose
+                out.clarify.extend(both)  # "de buurt Zorgvliet": the wijk or the buurt? ask
+            continue
         _place(index, m, named, around, out)
     out.areas = _dedupe(out.areas)
     if not out.clarify and all(a.level in TOP_LEVELS for a in out.areas):
@@ -99,6 +105,15 @@ def _place(index: AreaIndex, m: Match, named: set[str], around: set[str], out: P
         out.clarify.extend(hits)
     else:
         out.areas.append(hits[0])
+
+
+def _buurt_also_wijk(index: AreaIndex, flat: str, phrase: str, m: Match) -> bool:
+    """The question says 'buurt X' (or 'neighbourhood X') and X names both a wijk and a buurt: a wijk wins by
+    default, but not against the word the user wrote."""
+    if m.how != "name" or not re.search(rf"\b(?:buurt|neighbourhood|neighborhood) {re.escape(phrase)}\b", flat):
+        return False
+    levels = {r.level for r in index.by_name.get(phrase, [])}
+    return {"wijk", "buurt"} <= levels
 
 
 def _unknown_name(text: str, used: set[str]) -> str | None:

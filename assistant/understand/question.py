@@ -99,13 +99,32 @@ def find_themes(text: str) -> list[str]:
     return sorted({theme for word, theme in THEME_WORDS.items() if re.search(rf"\b{word}", norm)})
 
 
+_COUNT_WORDS = {"twee": 2, "drie": 3, "vier": 4, "vijf": 5, "zes": 6, "zeven": 7, "acht": 8, "negen": 9,
+                "tien": 10, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+                "nine": 9, "ten": 10}
+_TOP_COUNT_RE = re.compile(
+    rf"\btop\s*(\d+)\b|\b(\d+|{'|'.join(_COUNT_WORDS)})\s+(?:[a-zë]+\s+)?"
+    r"(?:wijken|buurten|stadsdelen|gebieden|districts|neighbou?rhoods|areas)\b"
+)
+
+
+def _top_count(low: str) -> int | None:
+    """'top 3', '3 wijken', 'drie armste buurten', 'the five poorest districts' -> the number asked for."""
+    m = _TOP_COUNT_RE.search(low)
+    if m is None:
+        return None
+    word = m.group(1) or m.group(2)
+    n = int(word) if word.isdigit() else _COUNT_WORDS[word]
+    return n if 0 < n <= 100 else None
+
+
 def question_kind(text: str, u: Understanding) -> str:
     low = text.lower()
     if TOP_RE.search(low) and ASK_WHICH_RE.search(low) and not (u.areas and u.areas[0].level in ("wijk", "buurt")):
-        n = re.search(r"top\s*(\d+)", low)
+        n = _top_count(low)
         level = ("buurt" if re.search(r"\bbuurt(en)?\b|neighbourhood", low) else
                  "stadsdeel" if re.search(r"\bstadsde(el|len)\b|borough", low) else "wijk")
-        u.top = (level, int(n.group(1)) if n else (5 if re.search(r"wijken|buurten|districts", low) else 1),
+        u.top = (level, n if n else (5 if re.search(r"wijken|buurten|districts", low) else 1),
                  not LOW_RE.search(low))
         if not u.indicators and re.search(r"\b(grootst\w*|kleinst\w*|largest|smallest)\b", low):
             u.indicators = ["inwoners"]
