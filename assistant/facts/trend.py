@@ -49,7 +49,7 @@ def trend(sink: FactSink, info: AreaInfo, d: IndicatorDef, rows: list[Row], year
           asked: list[int] | None = None) -> None:
     line = series(rows, years)
     known = [r for r in line if r.value is not None]
-    _missing_years(sink, info, d, {r.year for r in rows if r.value is not None}, asked or years)
+    _missing_years(sink, info, d, {r.year for r in rows}, asked)  # a suppressed year is loaded, not missing
     if len(known) < 2 or d.unit in NO_TREND_UNITS:
         return
     first, last = known[0], known[-1]
