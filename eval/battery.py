@@ -77,7 +77,7 @@ def ask_question(service: Any, q: BQuestion) -> list[BScore]:
             s.understood, s.reason, s.nonempty = not reason, reason, bool(answer.answer.strip())
             s.got, s.figure_ok = describe(answer, kind), figure_shown(turn, answer)
             s.understood_by = str(getattr(answer, "understood_by", "rules"))
-            s.unresolved = getattr(prev, "parser_tried", False) or unresolved(prev)
+            s.unresolved = unresolved(prev)
         except DuidingError as exc:  # a clear error message is a reply (the API and CLI show it)
             s.error = f"{type(exc).__name__}: {exc}"
             s.nonempty = bool(exc.message)
@@ -111,28 +111,18 @@ def run_battery(backend: str = "none", limit: int | None = None, sections: tuple
         raise SystemExit("The battery needs the real extracts: set DUIDING_REAL_DATA")
     questions = [q for q in build_battery(root) if q.section in sections]
     llm = _backend(backend)
-    baseline = read_baseline(out_dir / "battery-none.json") if only_unresolved else None
-    if baseline is not None:
-        texts = {q.id: q.turns[0].question[:200] for q in questions}
-        open_ids = {s.qid for s in baseline if s.unresolved and s.turn == 0 and texts.get(s.qid) == s.question}
-        questions = [q for q in questions if q.id in open_ids]
-    questions = spread(questions, limit) if limit else questions
+    if not only_unresolved:
+        questions = spread(questions, limit) if limit else questions
     scores: list[BScore] = []
+    baseline: list[BScore] = []
     for section in sections:
         todo = [q for q in questions if q.section == section]
         if todo:
-            scores += _run_section(root, section, todo, llm, say)
-    extra = {"baseline": [s.as_dict() for s in baseline if s.qid in {q.id for q in questions}]} if baseline else {}
-    return write_reports(scores, backend, len(questions), only_unresolved, extra, out_dir)
-
-
-def read_baseline(path: Path) -> list[BScore]:
-    """The rules-only run (`--llm none`) whose unresolved questions the parser run repeats."""
-    import json
-
-    if not path.is_file():
-        raise SystemExit(f"{path} is missing: run `python -m eval.battery --llm none` first")
-    return [BScore(**row) for row in json.loads(path.read_text(encoding="utf-8"))["scores"]]
+            got, base = _run_section(root, section, todo, llm, say, only_unresolved, limit)
+            scores, baseline = scores + got, baseline + base
+    n = len({s.qid for s in scores})
+    extra = {"baseline": [s.as_dict() for s in baseline]} if only_unresolved else {}
+    return write_reports(scores, backend, n, only_unresolved, extra, out_dir)
 
 
 def spread(questions: list[BQuestion], limit: int) -> list[BQuestion]:
@@ -149,19 +139,31 @@ def spread(questions: list[BQuestion], limit: int) -> list[BQuestion]:
     return sorted(out, key=lambda q: order[q.id])
 
 
-def _run_section(root: Path, section: str, questions: list[BQuestion], llm: Any, say: Progress) -> list[BScore]:
-    scores: list[BScore] = []
+def _run_section(root: Path, section: str, questions: list[BQuestion], llm: Any, say: Progress,
+                 only_unresolved: bool = False, limit: int | None = None) -> tuple[list[BScore], list[BScore]]:
+    """(scores, rules-only scores of the same questions when only_unresolved) on one fresh store."""
     with tempfile.TemporaryDirectory(prefix=f"duiding-battery-{section}-") as tmp:
         settings = Settings(data_dir=Path(tmp), llm="none")
         say(f"{section}: importing {len(STORES[section])} file(s) into {tmp} ...")
         prepare(root, section, settings)
-        service = make_service(settings, llm)
-        for n, q in enumerate(questions, start=1):
-            got = ask_question(service, q)
-            scores += got
-            ok = all(s.understood for s in got)
-            say(f"[{section} {n}/{len(questions)}] {q.id:<30} {'ok  ' if ok else 'MISS'} "
-                f"{sum(s.ms for s in got):7.0f} ms  {q.text[:70]!r} {'' if ok else got[-1].reason}")
+        baseline: list[BScore] = []
+        if only_unresolved:  # the rules first, on the same store: the subset they leave open, and their score
+            rules = _ask_all(make_service(settings, None), section, questions, say)
+            open_ids = {s.qid for s in rules if s.unresolved and s.turn == 0}
+            questions = [q for q in questions if q.id in open_ids]
+            questions = spread(questions, limit) if limit else questions
+            baseline = [s for s in rules if s.qid in {q.id for q in questions}]
+        return _ask_all(make_service(settings, llm), section, questions, say), baseline
+
+
+def _ask_all(service: Any, section: str, questions: list[BQuestion], say: Progress) -> list[BScore]:
+    scores: list[BScore] = []
+    for n, q in enumerate(questions, start=1):
+        got = ask_question(service, q)
+        scores += got
+        ok = all(s.understood for s in got)
+        say(f"[{section} {n}/{len(questions)}] {q.id:<30} {'ok  ' if ok else 'MISS'} "
+            f"{sum(s.ms for s in got):7.0f} ms  {q.text[:70]!r} {'' if ok else got[-1].reason}")
     return scores
 
 
