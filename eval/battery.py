@@ -25,6 +25,7 @@ from eval.battery_score import BScore, describe, figure_shown, judge, wanted
 from eval.gold_real import real_root
 
 REPORTS = Path(__file__).parent / "reports"
+LINK = False  # --link: wire semantic indicator linking as the app does
 Progress = Callable[[str], None]
 
 
@@ -96,6 +97,8 @@ def make_service(settings: Settings, llm: Any) -> Any:
 
     deps = build_app_deps(settings.model_copy(update={"llm": "none"}))
     deps.llm = ParseOnlyLLM(llm) if llm is not None else None
+    if not LINK:  # as eval/run.py: the semantic linker's first index build takes minutes on a busy machine
+        deps.link_indicators = None
     return AnswerService(deps)
 
 
@@ -186,7 +189,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, default=REPORTS)
     parser.add_argument("--merge", type=Path, nargs="*", default=None,
                         help="Join the reports of per-section runs (run in parallel) into one report in --out.")
+    parser.add_argument("--link", action="store_true", help="Wire semantic indicator linking (slow first use).")
     args = parser.parse_args(argv)
+    global LINK
+    LINK = args.link
     if args.merge:
         merge(args.merge, args.llm, args.out)
         return 0
