@@ -12,7 +12,8 @@ from assistant.understand.filters import Rule, find_rule, level_of
 from assistant.understand.model import Understanding
 from assistant.understand.needs import find_need, need_catalogue
 
-PROFILE_RE = re.compile(r"\b(hoe gaat het (met|in)|hoe staat \w+ (er ?voor|erbij)|wat speelt er|wat is er aan de hand|"
+PROFILE_RE = re.compile(r"\b(hoe gaat het (met|in)|hoe staat [\w' /-]+? (er ?voor|erbij)|wat speelt er|"
+                        r"wat is er aan de hand|"
                         r"wat voor (wijk|buurt)|vertel (eens )?(iets )?over|profiel|beeld van|"
                         r"wat valt op|wat springt eruit|tell me about|how is [\w' -]+? doing|how are things|"
                         r"what'?s going on|what is going on|what stands out|profile of|overview of)\b")

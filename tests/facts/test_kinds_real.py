@@ -76,7 +76,8 @@ def _share(frame: pd.DataFrame, num: str, den: str) -> pd.Series:
 
 
 @pytest.mark.parametrize("text", ["Hoe gaat het met Moerwijk?", "Wat speelt er in Moerwijk?",
-                                  "Tell me about Moerwijk", "How is Moerwijk doing?", "Wat valt op in Moerwijk?"])
+                                  "Tell me about Moerwijk", "How is Moerwijk doing?", "Wat valt op in Moerwijk?",
+                                  "Hoe staat Moerwijk ervoor?"])
 def test_profile_answers_with_the_wijks_own_figures(dh2019: Path, csv: pd.DataFrame, text: str) -> None:
     answer, u = _ask(dh2019, text)
     code = code_of(csv, "Moerwijk")
