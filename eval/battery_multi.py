@@ -61,7 +61,7 @@ def _same_name(m: Maker) -> list[BQuestion]:
         name = m.g.spoken(codes[0])
         gms = sorted({m.gemeente_of(c) for c in codes})
         turn = BTurn(f"Hoeveel inwoners heeft {name}?", "ask", codes, ["inwoners"], None, None,
-                     mentions=[m.city(gm) for gm in gms], min_mentions=2)
+                     mentions=[f"{m.city(gm)}|{m.g.area(gm).name}" for gm in gms], min_mentions=2)
         out.append(m.question("multi", [turn], note="name in two gemeenten"))
         code = next(c for c in codes if m.gemeente_of(c) == gms[-1])
         if m.has(code, "inwoners"):

@@ -80,7 +80,7 @@ def judge(t: BTurn, answer: Answer, kind: str) -> str:
         return "" if clarified or says_no_data(text) else "does not say the name is unknown"
     inds_ok, head_ok = _indicators(t, answer)
     if t.check == "ask":
-        hits = [n for n in t.mentions if named(n, text)]
+        hits = [n for n in t.mentions if any(named(x, text) for x in n.split("|"))]  # 'Den Haag|'s-Gravenhage'
         if clarified and len(hits) >= max(1, t.min_mentions):
             return ""
         return "" if _areas_ok(t, answer) and inds_ok else "neither asks back with the candidates nor answers all"
