@@ -22,6 +22,10 @@ class FactSource(BaseModel):
     area_code: str
     year: int | None = None
     source_name: str = Field(description="Attribution line, e.g. 'Bron: CBS, tabel 84583NED'.")
+    dataset: str = Field(default="", description="The dataset the value came from: its table id (84583NED), "
+                         "the source name, or 'demo' for the fictional demo city.")
+    family: str = Field(default="", description="The dataset family (the store's source, e.g. 'CBS KWB'); "
+                        "comparisons only use reference values of the same family.")
 
 
 class FactNumber(BaseModel):

@@ -53,7 +53,8 @@ def default_area(areas: list[dict[str, Any]]) -> str | None:
 
 
 def _area_picker(areas: list[dict[str, Any]], lang: Lang) -> str | None:
-    labels = {a["code"]: f"{a['name']} · {a['level']} · {a['code']}" for a in areas}
+    labels = {a["code"]: " · ".join(x for x in (a["name"], a["level"], a["code"], a.get("dataset") or "") if x)
+              for a in areas}  # the dataset: a demo wijk and a CBS wijk must not look alike
     st.session_state.setdefault("area", default_area(areas))
     return st.selectbox(t("area", lang), [None, *labels], key="area", help=t("area_help", lang),
                         format_func=lambda c: labels.get(c, t("no_area", lang)) if c else t("no_area", lang),

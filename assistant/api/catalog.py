@@ -20,6 +20,7 @@ class AreaOut(BaseModel):
     name: str
     level: str
     parent_code: str | None = None
+    dataset: str = Field(default="", description="The dataset the area's figures come from, e.g. 'CBS KWB'.")
 
 
 class AreaDetail(AreaOut):
@@ -70,7 +71,7 @@ def _in_area(story: Story, area: str | None) -> bool:
 
 
 def _out(ref: AreaRef) -> AreaOut:
-    return AreaOut(code=ref.code, name=ref.name, level=ref.level, parent_code=ref.parent_code)
+    return AreaOut(code=ref.code, name=ref.name, level=ref.level, parent_code=ref.parent_code, dataset=ref.dataset)
 
 
 class CatalogService:

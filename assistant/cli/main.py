@@ -114,7 +114,7 @@ def areas(ctx: click.Context, level: str | None) -> None:
     refs = area_table(_store(ctx).load().areas)
     for r in refs:
         if level is None or r.level == level:
-            click.echo(f"{r.code:<12} {r.level:<10} {r.name}")
+            click.echo(f"{r.code:<12} {r.level:<10} {r.name:<40} {r.dataset}")
     if not refs:
         click.echo("No areas yet. Run `duiding demo` or `duiding ingest tables FILE`.")
 

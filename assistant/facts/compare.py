@@ -47,13 +47,17 @@ def compare_parents(sink: FactSink, info: AreaInfo, obs: Obs) -> None:
 
 
 def _reference(sink: FactSink, obs: Obs, code: str) -> Obs | None:
-    """The parent's figure for the same year; else its nearest year, which the comparison then names."""
-    same = obs_like(sink.index, sink.catalogue, obs, code, obs.year)
+    """The parent's figure for the same year, else its nearest year (which the comparison names).
+
+    Only from the observation's own dataset: datasets never mix silently (no national row means
+    "geen landelijk cijfer geladen", even when another dataset has one).
+    """
+    same = obs_like(sink.index, sink.catalogue, obs, code, obs.year, same_dataset=True)
     if same is not None:
         return same
-    years = sorted(sink.index.years(obs.numerator), key=lambda y: (abs(y - obs.year), -y))
+    years = sorted(sink.index.years(obs.numerator, obs.source), key=lambda y: (abs(y - obs.year), -y))
     for year in years:
-        other = obs_like(sink.index, sink.catalogue, obs, code, year)
+        other = obs_like(sink.index, sink.catalogue, obs, code, year, same_dataset=True)
         if other is not None:
             return other
     return None

@@ -50,10 +50,13 @@ def obs_from_row(index: FactIndex, row: Row, d: IndicatorDef) -> Obs | None:
     return Obs(row.area_code, info.name if info else row.area_code, row.year, row.value, d, (row,), d.id)
 
 
-def pick_row(index: FactIndex, area: str, indicator: str, year: int, source: str | None = None) -> Row | None:
-    """The row for this year: the given source if it has one, else the preferred source."""
+def pick_row(index: FactIndex, area: str, indicator: str, year: int, source: str | None = None,
+             only: bool = False) -> Row | None:
+    """The row for this year: the given source if it has one, else (unless `only`) the preferred source."""
     order = index.sources_for(indicator, year)
-    if source in order:
+    if only:
+        order = [s for s in order if s == source]
+    elif source in order:
         order = [source, *[s for s in order if s != source]]
     rows = [r for r in (index.row(area, indicator, year, s) for s in order) if r is not None]
     published = [r for r in rows if r.value is not None]
@@ -61,17 +64,17 @@ def pick_row(index: FactIndex, area: str, indicator: str, year: int, source: str
 
 
 def share_rows(
-    index: FactIndex, area: str, num: str, den: str, year: int, source: str | None = None
+    index: FactIndex, area: str, num: str, den: str, year: int, source: str | None = None, only: bool = False
 ) -> tuple[Row | None, Row | None]:
-    top = pick_row(index, area, num, year, source)
-    bottom = pick_row(index, area, den, year, top.source if top else source)
+    top = pick_row(index, area, num, year, source, only)
+    bottom = pick_row(index, area, den, year, top.source if top else source, only)
     return top, bottom
 
 
 def share_obs(index: FactIndex, cat: Catalogue, area: str, num: str, den: str, year: int,
-              source: str | None = None) -> Obs | None:
+              source: str | None = None, only: bool = False) -> Obs | None:
     """num ÷ den × 100, only from two published cells and a denominator above zero."""
-    top, bottom = share_rows(index, area, num, den, year, source)
+    top, bottom = share_rows(index, area, num, den, year, source, only)
     num_d, den_d = cat.get(num), cat.get(den)
     if top is None or bottom is None or num_d is None or den_d is None:
         return None
@@ -82,11 +85,16 @@ def share_obs(index: FactIndex, cat: Catalogue, area: str, num: str, den: str, y
                share_def(num_d, den_d), (top, bottom), num, den)
 
 
-def obs_like(index: FactIndex, cat: Catalogue, like: Obs, area: str, year: int) -> Obs | None:
-    """The same kind of number as `like` (stored value or computed share) for another area or year."""
+def obs_like(index: FactIndex, cat: Catalogue, like: Obs, area: str, year: int,
+             same_dataset: bool = False) -> Obs | None:
+    """The same kind of number as `like` (stored value or computed share) for another area or year.
+
+    With `same_dataset`, only from like's own source: a reference value never comes from another dataset
+    (the demo city's "Nederland" is no national figure for Den Haag).
+    """
     if like.denominator:
-        return share_obs(index, cat, area, like.numerator, like.denominator, year, like.source)
-    row = pick_row(index, area, like.numerator, year, like.source)
+        return share_obs(index, cat, area, like.numerator, like.denominator, year, like.source, same_dataset)
+    row = pick_row(index, area, like.numerator, year, like.source, same_dataset)
     return obs_from_row(index, row, like.d) if row else None
 
 

@@ -65,7 +65,15 @@ class FactSink:
 
     def source(self, row: Row) -> FactSource:
         return FactSource(table=row.table or row.source, indicator=row.indicator, key=row.source_key or None,
-                          area_code=row.area_code, year=row.year, source_name=self.source_line(row))
+                          area_code=row.area_code, year=row.year, source_name=self.source_line(row),
+                          dataset=self.dataset(row), family=row.source)
+
+    def dataset(self, row: Row) -> str:
+        """'demo' for the fictional demo city, else the table id (or the source name without one)."""
+        meta = self.index.sources.get(row.source, {})
+        if str(meta.get("fictional", "")).lower() == "true":
+            return "demo"
+        return row.table or row.source
 
     def source_line(self, row: Row) -> str:
         meta = self.index.sources.get(row.source, {})

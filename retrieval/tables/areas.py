@@ -24,6 +24,7 @@ class AreaRef:
     name: str
     level: str
     parent_code: str | None
+    dataset: str = ""  # the store source of the area's latest figures ("CBS KWB", "Demo Duinhaven (fictief)")
 
 
 class AreaList(list[AreaRef]):
@@ -76,7 +77,8 @@ def area_table(areas: pd.DataFrame, alias_file: Path | None = None) -> AreaList:
     latest = areas.sort_values("year", kind="stable").drop_duplicates("area_code", keep="last")
     latest = latest[latest["area_code"].isin(current)]
     return AreaList([
-        AreaRef(r.area_code, r.area_name, r.level, r.parent_code if isinstance(r.parent_code, str) else None)
+        AreaRef(r.area_code, r.area_name, r.level, r.parent_code if isinstance(r.parent_code, str) else None,
+                str(r.source) if isinstance(r.source, str) else "")
         for r in latest.itertuples()
     ], alias_file)
 
