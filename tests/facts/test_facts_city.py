@@ -110,11 +110,15 @@ def test_small_denominator_caveat_on_a_share(city: StoreData) -> None:
     assert any("maar 40 inwoners" in c for c in fs.caveats)
 
 
-def test_non_cbs_sources_keep_their_own_attribution(city: StoreData) -> None:
+def test_non_cbs_sources_keep_their_own_attribution_and_are_not_compared_with_cbs(city: StoreData) -> None:
     fs = _facts(city, areas=[MIXED], indicators=["jeugdzorg_pct"], years=[2019], compare_areas=True, trend=False)
-    assert _kinds(fs, "value")[0].source.source_name == "Bron: GGDH wijkprofielen"  # type: ignore[union-attr]
-    assert "Bron: GGDH wijkprofielen" in fs.attribution and any("Bron: CBS, tabel" in a for a in fs.attribution)
-    assert any("komt uit GGDH wijkprofielen" in c for c in fs.caveats)  # compared with CBS parents
+    value = _kinds(fs, "value")[0]
+    assert value.source.source_name == "Bron: GGDH wijkprofielen"  # type: ignore[union-attr]
+    assert value.source.family == value.source.dataset == GGD  # type: ignore[union-attr]
+    assert fs.attribution == ["Bron: GGDH wijkprofielen"]
+    # Datasets never mix: the CBS parents are no reference for a GGDH figure, and that is said.
+    assert not _kinds(fs, "comparison")
+    assert any("geen landelijk cijfer" in c for c in fs.caveats)
 
 
 def test_top_and_bottom_lists(city: StoreData) -> None:
