@@ -55,6 +55,8 @@ class Fact(BaseModel):
     year: int | None = None
     source: FactSource | None = None
     extra_sources: list[FactSource] = Field(default_factory=list)
+    topic: str = Field(default="", description="The indicator's titles (Dutch and English): the words the "
+                       "checker reads to see which indicator a sentence talks about.")
 
 
 class StoryExcerpt(BaseModel):
@@ -83,15 +85,36 @@ class ChartSeries(BaseModel):
 
 
 NUMBER_CATEGORIES = ("number",)  # a number, year or reference that the facts do not back
+# A number said about the wrong area, year, indicator or dataset (it exists, but means something else).
+ATTRIBUTION_CATEGORIES = ("attribution",)
+# A judgement, recommendation or cause that no fact backs (sentences without numbers).
+CLAIM_CATEGORIES = ("claim", "cause")
 CONTENT_CATEGORIES = ("language", "leak", "markup", "place")  # not about numbers
 
 
 class Problem(BaseModel):
     """One thing a check found wrong in a sentence: its category, what it is about, and the fix text."""
 
-    category: str = Field(description="number, unit, direction, citation, language, leak, markup or place.")
+    category: str = Field(description="number, unit, direction, citation, attribution, claim, cause, language, "
+                          "leak, markup or place.")
     subject: str = Field(default="", description="The number or citation it is about, when there is one.")
     text: str = Field(description="What is wrong and how to write it instead (Dutch; goes into the retry prompt).")
+
+
+class CheckCoverage(BaseModel):
+    """What the checks could prove about the shown LLM text, for an honest badge."""
+
+    sentences: int = 0
+    numbers: int = Field(default=0, description="Numbers bound to a fact whose area, year and indicator agree.")
+    unbound_numbers: int = Field(default=0, description="Numbers matched to a fact that says no area or year.")
+    claims: int = Field(default=0, description="Judgements, recommendations and causes checked against facts.")
+    interpretation: list[str] = Field(default_factory=list,
+                                      description="Sentences with a judgement the checker cannot judge.")
+
+    @property
+    def complete(self) -> bool:
+        """Every number bound and every judgement checked: only then 'alle cijfers gecontroleerd'."""
+        return self.unbound_numbers == 0 and not self.interpretation
 
 
 class CheckResult(BaseModel):
@@ -99,6 +122,7 @@ class CheckResult(BaseModel):
 
     ok: bool = True
     problems: list[Problem] = Field(default_factory=list)
+    coverage: CheckCoverage = Field(default_factory=CheckCoverage)
 
     def _texts(self, *categories: str) -> list[str]:
         return [p.text for p in self.problems if p.category in categories]
@@ -122,6 +146,14 @@ class CheckResult(BaseModel):
     @property
     def content_problems(self) -> list[str]:
         return self._texts(*CONTENT_CATEGORIES)
+
+    @property
+    def attribution_errors(self) -> list[str]:
+        return self._texts(*ATTRIBUTION_CATEGORIES)
+
+    @property
+    def claim_errors(self) -> list[str]:
+        return self._texts(*CLAIM_CATEGORIES)
 
 
 class LLMInfo(BaseModel):

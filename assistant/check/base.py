@@ -29,14 +29,30 @@ class StoryLike(Protocol):
 
 
 @dataclass
+class Notes:
+    """What the checks could prove about one sentence (numbers bound, judgements judged or not)."""
+
+    numbers: int = 0
+    unbound_numbers: int = 0
+    claims: int = 0
+    interpretation: bool = False
+
+
+@dataclass
 class Evidence:
-    """What one answer's sentences are checked against. Checks keep per-answer work in `memo`."""
+    """What one answer's sentences are checked against. Checks keep per-answer work in `memo`.
+
+    `previous` holds the sentences of this answer already released (the subject carries over from them);
+    `notes` is what the checks proved about the sentence being checked (the gate resets it per sentence).
+    """
 
     facts: Sequence[Fact]
     stories: Sequence[StoryLike] = ()
     lang: str = "nl"
     refs: References = field(default_factory=lambda: References({}))
     system_prompt: str = ""
+    previous: Sequence[str] = ()
+    notes: Notes = field(default_factory=Notes)
     _memo: dict[str, Any] = field(default_factory=dict, repr=False)
 
     def memo(self, key: str, build: Callable[[], T]) -> T:

@@ -25,17 +25,18 @@ from functools import partial
 from typing import Literal
 
 import assistant.check.registered  # noqa: F401  (registers the checks)
-from assistant.check.base import CHECKS, Evidence, StoryLike
+from assistant.check.base import CHECKS, Evidence, Notes, StoryLike
 from assistant.check.numbers import describe_problems
 from assistant.check.references import References
 from assistant.check.sentences import split_sentences
 from assistant.core.settings import Settings
 from assistant.llm.base import LLM, Messages
 from assistant.llm.prompting import build_retry_messages
-from assistant.schemas import CONTENT_CATEGORIES, CheckResult, Fact, LLMInfo
+from assistant.schemas import CONTENT_CATEGORIES, CheckCoverage, CheckResult, Fact, LLMInfo
 
 RetryMessagesFn = Callable[[str, list[str]], Messages]  # (rejected reply, problems) -> messages
 Failure = Literal["", "check", "unusable", "error"]
+Judge = Callable[[str, Sequence[str]], tuple[CheckResult, Notes]]  # (sentence, released before it)
 CHARS_PER_TOKEN_CAP = 6  # generous: the backend's own max_tokens stops a normal answer long before this
 NOTICES = {
     "nl": {"check": "Het taalmodel gaf een cijfer dat niet klopte; je ziet het feitenantwoord.",
@@ -87,6 +88,15 @@ class _Attempt:
     failure: Failure = ""
     problems: list[str] = field(default_factory=list)
     check: CheckResult = field(default_factory=CheckResult)
+    coverage: CheckCoverage = field(default_factory=CheckCoverage)
+
+    def add(self, sentence: str, notes: Notes) -> None:
+        """Count what the checks proved about a released sentence (the badge says what was checked)."""
+        c = self.coverage
+        c.sentences, c.numbers, c.claims = c.sentences + 1, c.numbers + notes.numbers, c.claims + notes.claims
+        c.unbound_numbers += notes.unbound_numbers
+        if notes.interpretation:
+            c.interpretation.append(sentence.strip())
 
     @property
     def reply(self) -> str:
@@ -131,19 +141,20 @@ def gated_sentences(llm: LLM, messages: Messages, facts: Sequence[Fact], stories
 
 
 def _judge(facts: Sequence[Fact], stories: Sequence[StoryLike] | None, lang: str,
-           messages: Messages, refs: References) -> Callable[[str], CheckResult]:
+           messages: Messages, refs: References) -> Judge:
     """Every registered check (assistant/check/base.py) on one sentence: numbers first, then the guards."""
     system = " ".join(m["content"] for m in messages if m.get("role") == "system")
     evidence = Evidence(facts, stories or [], lang, refs, system)
 
-    def judge(sentence: str) -> CheckResult:
+    def judge(sentence: str, previous: Sequence[str]) -> tuple[CheckResult, Notes]:
+        evidence.previous, evidence.notes = list(previous), Notes()
         problems = [p for check in CHECKS for p in check.problems(sentence, evidence)]
-        return CheckResult(ok=not problems, problems=problems)
+        return CheckResult(ok=not problems, problems=problems), evidence.notes
 
     return judge
 
 
-def _attempt(llm: LLM, messages: Messages, judge: Callable[[str], CheckResult], limits: GateLimits,
+def _attempt(llm: LLM, messages: Messages, judge: Judge, limits: GateLimits,
              clock: Callable[[], float]) -> Generator[GateEvent, None, _Attempt]:
     attempt, buffer, total = _Attempt(), "", 0
     deadline = clock() + limits.timeout_s
@@ -168,9 +179,8 @@ def _attempt(llm: LLM, messages: Messages, judge: Callable[[str], CheckResult], 
         chunks.close()  # stops the backend generating a reply nobody will see
 
 
-def _release(sentence: str, judge: Callable[[str], CheckResult],
-             attempt: _Attempt) -> Generator[GateEvent, None, bool]:
-    check = judge(sentence)
+def _release(sentence: str, judge: Judge, attempt: _Attempt) -> Generator[GateEvent, None, bool]:
+    check, notes = judge(sentence, attempt.released)
     if not check.ok:
         attempt.check = check
         problems = describe_problems(check)
@@ -178,6 +188,7 @@ def _release(sentence: str, judge: Callable[[str], CheckResult],
         attempt.fail("unusable" if only_content else "check", problems, sentence)
         return False
     attempt.released.append(sentence)
+    attempt.add(sentence, notes)
     yield GateEvent("sentence", sentence)
     return True
 
@@ -201,7 +212,8 @@ def _final(llm: LLM, attempt: _Attempt, retried: bool, lang: str) -> GateEvent:
     info = LLMInfo(backend=llm.name, model=llm.model, retried=retried, fallback_used=failed,
                    reason="; ".join(attempt.problems) if failed else "")
     if not failed:
-        return GateEvent("final", outcome=GateOutcome("".join(attempt.released), CheckResult(), info))
+        shown = CheckResult(coverage=attempt.coverage)
+        return GateEvent("final", outcome=GateOutcome("".join(attempt.released), shown, info))
     notice = NOTICES.get(lang, NOTICES["nl"])[attempt.failure]
     endpoint = getattr(llm, "endpoint", None)  # (url, setting) of a backend on a server
     if attempt.failure == "error" and endpoint:

@@ -43,8 +43,9 @@ class FactSink:
             self._attribute(row)
         stated = label_numbers(*_strings(labels))
         numbers = numbers + [n for n in stated if all(n.value != m.value for m in numbers)]
+        topic = next((f"{d.title_nl} | {d.title_en}" for d in labels if isinstance(d, IndicatorDef)), "")
         fact = Fact(id=f"F{len(self.facts) + 1}", kind=kind, text=text, text_en=text_en, numbers=numbers,
-                    source=sources[0] if sources else None, extra_sources=sources[1:], **fields)
+                    source=sources[0] if sources else None, extra_sources=sources[1:], topic=topic, **fields)
         self.facts.append(fact)
         if kind == "caveat":
             self.caveats.append(text)
