@@ -245,6 +245,8 @@ class AnswerService:
                     answer.notices.append(out.notice)
                     log.info("LLM fallback: %s", out.info.reason)
         answer.answer = answer.llm_text if answer.llm_text and not answer.llm.fallback_used else answer.deterministic
+        if answer.answer == answer.llm_text:
+            answer.check_summary = answer.check.coverage.badge(u.language)
 
 
 def _take_turn(deps: Deps, answer: Answer) -> Generator[Event, None, Ticket | None | Literal[False]]:

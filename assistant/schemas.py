@@ -116,6 +116,27 @@ class CheckCoverage(BaseModel):
         """Every number bound and every judgement checked: only then 'alle cijfers gecontroleerd'."""
         return self.unbound_numbers == 0 and not self.interpretation
 
+    def badge(self, lang: str = "nl") -> str:
+        """The check badge: 'alle cijfers gecontroleerd' only when complete, else what was checked."""
+        en = lang == "en"
+        if self.complete:
+            return "✓ all numbers checked" if en else "✓ alle cijfers gecontroleerd"
+        def n(count: int, one: str, many: str) -> str:
+            return f"{count} {one if count == 1 else many}"
+        if en:
+            parts = [f"checked: {n(self.numbers, 'number', 'numbers')}, {n(self.claims, 'judgement', 'judgements')}"]
+            parts += [f"{n(self.unbound_numbers, 'number', 'numbers')} only as a value (no area or year to check)"
+                      ] if self.unbound_numbers else []
+            parts += [f"{n(len(self.interpretation), 'sentence is', 'sentences are')} interpretation, not checked"
+                      ] if self.interpretation else []
+            return "; ".join(parts)
+        parts = [f"gecontroleerd: {n(self.numbers, 'cijfer', 'cijfers')}, {n(self.claims, 'oordeel', 'oordelen')}"]
+        parts += [f"{n(self.unbound_numbers, 'cijfer', 'cijfers')} alleen op de waarde (geen gebied of jaar)"
+                  ] if self.unbound_numbers else []
+        parts += [f"{n(len(self.interpretation), 'zin is', 'zinnen zijn')} interpretatie, niet gecontroleerd"
+                  ] if self.interpretation else []
+        return "; ".join(parts)
+
 
 class CheckResult(BaseModel):
     """What the checks found in the LLM text; ok when they found nothing."""
@@ -191,6 +212,8 @@ class Answer(BaseModel):
     clarify: list[dict[str, str]] = Field(default_factory=list)
     charts: list[ChartSeries] = Field(default_factory=list)
     check: CheckResult = Field(default_factory=CheckResult)
+    check_summary: str = Field(default="", description="The check badge for the shown LLM text: 'alle cijfers "
+                               "gecontroleerd' only when every number was bound and every judgement checked.")
     llm: LLMInfo = Field(default_factory=LLMInfo)
     timings_ms: dict[str, float] = Field(default_factory=dict)
     understood_by: Literal["rules", "llm"] = Field(

@@ -96,6 +96,21 @@ def five_dir(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFa
 
 
 @pytest.fixture(scope="session")
+def mixed_base(tmp_path_factory: pytest.TempPathFactory, real_data: Path) -> Path:
+    """The demo city and the real Den Haag KWB 2019 and 2021 in one data dir (datasets must not mix)."""
+    from retrieval.tables.ingest import ingest_table
+    from retrieval.tables.store import IndicatorStore
+
+    data_dir = tmp_path_factory.mktemp("mixed") / "data"
+    load_demo_city(data_dir)
+    store = IndicatorStore(Settings(data_dir=data_dir).indicator_dir)
+    names, props = real_data / NAMES2022, real_data / PROPS2022
+    ingest_table(store, real_data / KWB2019, "cbs", names=names, metadata=props)
+    ingest_table(store, real_data / KWB2021, "cbs", year=2021, names=names, metadata=props)
+    return data_dir
+
+
+@pytest.fixture(scope="session")
 def demo_base(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The demo city (figures and stories), built once; tests get their own copy."""
     data_dir = tmp_path_factory.mktemp("api_demo") / "data"

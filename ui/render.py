@@ -67,7 +67,8 @@ def badge(answer: Answer, lang: Lang, cut_off: bool = False) -> tuple[str, str] 
     if answer.llm.fallback_used:
         return "warning", t("fallback", lang)
     if llm_text(answer):
-        return "success", t("checked", lang)
+        summary = answer.check_summary or t("checked", lang)  # says what was checked when not everything was
+        return ("success" if summary.startswith("✓") else "info"), summary
     return "info", t("facts_only", lang)
 
 

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from assistant.check.claims import CITATION_RE
 from assistant.check.matching import DIFFERENCE_ROLES
 from assistant.check.references import LEVEL_WORDS, References
-from assistant.schemas import Fact, FactNumber
+from assistant.schemas import Fact, FactNumber, FactSource
 
 YEAR_RE = re.compile(r"(?<!\d)(?:199\d|20[0-3]\d)(?!\d)")
 # "Moerwijk (Den Haag)", "Moerwijk ('s-Gravenhage)": a name in parentheses with no digits qualifies the one before.
@@ -50,10 +50,20 @@ def meaning(fact: Fact, number: FactNumber) -> Meaning:
         areas = [*own, *(s.area_code for s in sources[1:2])]
     else:
         areas = own
-    years = {y for y in [fact.year, *(s.year for s in sources)] if y is not None}
-    years |= {int(y) for y in YEAR_RE.findall(f"{fact.text} {fact.text_en}")}
+    years = _years(fact, number, sources)
     indicator = fact.indicator or (fact.source.indicator if fact.source else "") or ""
     return Meaning(frozenset(a for a in areas if a), frozenset(years), indicator if fact.topic else "")
+
+
+def _years(fact: Fact, number: FactNumber, sources: list[FactSource]) -> set[int]:
+    """The year a number is of: a trend's first value is of its first year, a reference of its own row."""
+    rows = {"last": sources[:1], "first": sources[1:2], "reference": sources[1:2]}.get(number.role)
+    if number.role == "value" and fact.kind in ("value", "comparison", "share"):
+        rows = sources[:1]
+    if rows:
+        return {s.year for s in rows if s.year is not None}
+    years = {y for y in [fact.year, *(s.year for s in sources)] if y is not None}
+    return years | {int(y) for y in YEAR_RE.findall(f"{fact.text} {fact.text_en}")}
 
 
 def named_areas(sentence: str, refs: References) -> tuple[set[str], set[str]]:

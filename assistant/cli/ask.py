@@ -38,7 +38,7 @@ def _print_stream(service, q: Question, prev):  # type: ignore[no-untyped-def]
         elif isinstance(event, Done):
             final, understanding = event.answer, event.understanding
     if final and final.llm_text and not final.llm.fallback_used:
-        click.echo("\n\n✓ alle cijfers gecontroleerd")
+        click.echo("\n\n" + (final.check_summary or "✓ alle cijfers gecontroleerd"))
     elif final and final.llm.fallback_used:
         click.echo("\nterugval op feitenantwoord: " + "; ".join(final.notices[-1:]))
     return understanding

@@ -103,7 +103,7 @@ def _fact(fid: str, area: AreaRef, p: SignifierPattern) -> Fact:
         id=fid, kind="pattern", text=text, text_en=text_en, value=p.about, unit="count", numbers=numbers,
         area_code=area.code,
         source=FactSource(table="verhalen", indicator=f"verhalen:{p.theme}", area_code=area.code,
-                          source_name=SOURCE_NAME),
+                          source_name=SOURCE_NAME, dataset="verhalen", family="verhalen"),
     )
 
 
