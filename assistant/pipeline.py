@@ -27,6 +27,7 @@ from assistant.understand.question import Understanding, understand
 from assistant.understand.scope import Scope
 from assistant.understand.themes import story_themes, theme_indicators
 from assistant.understand.units import unit_notice
+from retrieval.stories.instructions import instruction_signs
 from retrieval.tables.areas import AreaRef
 from retrieval.tables.catalogue import Catalogue
 from retrieval.tables.store import StoreData
@@ -183,6 +184,7 @@ class AnswerService:
 
             log.info("story search unavailable: %s", exc)  # the answer carries the one notice
             return [], unavailable_notice(self.deps.settings, u.language, exc)
+        hits = [h for h in hits if not instruction_signs(h.text)]  # an order to the model: never prompted or quoted
         return [h.model_copy(update={"id": f"S{i}"}) for i, h in enumerate(hits, start=1)], ""
 
     def _patterns(self, u: Understanding, first_id: int) -> tuple[list[Fact], list[ChartSeries], str]:
@@ -191,7 +193,7 @@ class AnswerService:
         if self.deps.story_list is None or not u.areas:
             return [], [], ""
         refs = store_view(self.deps.store.load()).by_code
-        stories = self.deps.story_list()
+        stories = [s for s in self.deps.story_list() if not s.flags]  # an instruction is no experience to count
         themes = u.themes or (story_themes([], u.indicators) if u.kind != "profile" else [])
         if not themes and (u.wants_stories or u.kind == "profile"):  # the themes told most often there
             local = stories_in(stories, u.areas[0], refs)

@@ -62,7 +62,8 @@ class RetrieverStorySearch:
                 flt = StoryFilter(area_codes=flt.area_codes)  # no story carries these themes: they cannot filter
             result = self.retriever.search_stories(question, flt, k, themes=themes)
         note = result.fallback_note or ""
-        return [self._excerpt(stories[h.story_id], h.matched_chunk, note) for h in result.hits if h.story_id in stories]
+        return [self._excerpt(stories[h.story_id], h.matched_chunk, note) for h in result.hits
+                if h.story_id in stories and not stories[h.story_id].flags]  # instructions are no voices
 
     def _excerpt(self, story: Story, chunk: str, note: str) -> StoryExcerpt:
         return StoryExcerpt(id="", story_id=story.id, text=chunk or story.text, area_code=story.area_code,

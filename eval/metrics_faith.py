@@ -2,7 +2,9 @@
 
 A number is faithful when it equals a gold number within the rounding its display implies, and the gold
 number fits the sentence: when the sentence names years or areas, the gold number must concern one of
-them. A value that only matches under another unit (0,7% for 0,7 procentpunt) is a unit error.
+them. A value that only matches under another unit (0,7% for 0,7 procentpunt) is a unit error. A value that
+is a gold number in its unit but of another area or year than the sentence names ("In Moerwijk is 10,8%"
+with 10,8% the city's figure) is an attribution error: unfaithful, and counted apart.
 """
 
 from __future__ import annotations
@@ -47,6 +49,7 @@ class FaithResult:
     quoted: int = 0  # faithful because a shown glossary entry or story states it
     unit_errors: list[str] = field(default_factory=list)
     unfaithful: list[str] = field(default_factory=list)
+    attribution: list[str] = field(default_factory=list)  # right digits, said of another area or year
 
     @property
     def rate(self) -> float | None:
@@ -102,14 +105,19 @@ def _role_ok(tok: NumToken, n: GoldNumber, sentence: str) -> bool:
 
 
 def judge_token(tok: NumToken, pool: list[GoldNumber], years: set[int], areas: set[str], sentence: str = "") -> str:
-    """'ok', 'unit' (a percentage stated as procentpunt or the reverse) or 'wrong'."""
+    """'ok', 'unit' (a percentage stated as procentpunt or the reverse), 'attribution' (a gold number of
+    another area or year than the sentence names) or 'wrong'."""
     near = [n for n in pool if value_matches(tok, n.value) and _fits(n, years, areas)]
     fitting = [n for n in near if (tok.unit == "rank" or _cue_ok(n.kind, sentence, years))
                and _role_ok(tok, n, sentence)]
     if any(_unit_ok(tok, n) for n in fitting):
         return "ok"
     swapped = tok.unit in ("%", "pp") and any(n.unit == "percent" for n in fitting)
-    return "unit" if swapped else "wrong"
+    if swapped:
+        return "unit"
+    elsewhere = [n for n in pool if value_matches(tok, n.value) and _unit_ok(tok, n) and not _fits(n, years, areas)
+                 and n.kind not in ("count", "rank") and (tok.unit or n.kind in PERCENT_KINDS)]
+    return "attribution" if elsewhere and (areas or years) else "wrong"
 
 
 def faithfulness(text: str, lang: str, pool: list[GoldNumber], matcher: AreaMatcher,
@@ -131,6 +139,8 @@ def faithfulness(text: str, lang: str, pool: list[GoldNumber], matcher: AreaMatc
                 res.unit_errors.append(f"{tok.text.strip()} | {sentence[:140]}")
             else:
                 res.unfaithful.append(f"{tok.text.strip()} | {sentence[:140]}")
+                if verdict == "attribution":
+                    res.attribution.append(f"{tok.text.strip()} | {sentence[:140]}")
     return res
 
 

@@ -26,6 +26,7 @@ def _faith(scores: list[TurnScore], raw: bool) -> dict[str, Any]:
     return {"rate": rate(sum(r.faithful for r in present), nums), "numbers": nums,
             "answers_all_faithful": rate(sum(r.faithful == r.numbers for r in with_nums), len(with_nums)),
             "unit_errors": sum(len(r.unit_errors) for r in present),
+            "attribution_errors": sum(len(r.attribution) for r in present),
             "quoted": sum(r.quoted for r in present)}
 
 

@@ -50,6 +50,8 @@ class ImportReport(BaseModel):
     skipped: list[str] = Field(default_factory=list)
     warnings: list[str] = Field(default_factory=list)
     redactions: dict[str, int] = Field(default_factory=dict)
+    flagged: list[str] = Field(default_factory=list, description="Ids of stories that read as instructions to a "
+                               "model: kept for review (`duiding stories --flagged`), never prompted or quoted.")
     changed: bool = True
 
 
@@ -66,6 +68,8 @@ class Story(BaseModel):
     source: str | None = None
     consent: bool = True
     fictional: bool = False
+    flags: list[str] = Field(default_factory=list, description="Why the text reads as an instruction to a model "
+                             "(retrieval.stories.instructions); a flagged story is never prompted or quoted.")
 
 
 class GlossaryEntry(BaseModel):

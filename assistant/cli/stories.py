@@ -58,6 +58,9 @@ def _print_report(report: ImportReport) -> None:
     click.echo(f"{report.file}: {report.rows} verhalen gelezen, {report.stored} opgeslagen, "
                f"{len(report.skipped)} overgeslagen; weggelakt: {redacted}"
                + ("" if report.changed else " (geen wijziging: al geïmporteerd)"))
+    if report.flagged:
+        click.echo(f"  {len(report.flagged)} verhalen lijken een opdracht aan het taalmodel; ze worden niet "
+                   "gebruikt of geciteerd. Bekijk ze met `duiding stories --flagged`.")
     for line in report.skipped:
         click.echo(f"  overgeslagen: {line}")
     for line in report.warnings:
@@ -83,6 +86,24 @@ def ingest_stories_cmd(ctx: click.Context, path: Path, as_json: bool) -> None:
         _print_report(report)
 
 
+def _signs(story: Story) -> list[str]:
+    """Stored flags, else the check now (stories imported before flagging existed)."""
+    from retrieval.stories.instructions import instruction_signs
+
+    return story.flags or instruction_signs(story.text)
+
+
+def _print_flagged(found: list[Story], as_json: bool) -> None:
+    if as_json:
+        click.echo(json.dumps([s.model_dump() | {"flags": _signs(s)} for s in found], ensure_ascii=False, indent=2))
+        return
+    for story in found:
+        click.echo(_story_line(story))
+        click.echo(f"{'':<14} reden: {'; '.join(_signs(story))}")
+    click.echo(f"{len(found)} verhalen gemarkeerd als opdracht aan het taalmodel: niet gebruikt, niet geciteerd. "
+               "Verwijder er een met `duiding stories delete ID`." if found else "Geen gemarkeerde verhalen.")
+
+
 def _story_line(story: Story) -> str:
     text = " ".join(story.text.split())
     short = text if len(text) <= 80 else text[:79] + "…"
@@ -96,10 +117,11 @@ def _story_line(story: Story) -> str:
 @click.option("--role", default=None, help="Role of the teller, e.g. bewoner.")
 @click.option("--q", "query", default=None, help="Search by meaning and keywords (best matches first).")
 @click.option("--json", "as_json", is_flag=True, help="Print the stories as JSON.")
+@click.option("--flagged", is_flag=True, help="Only stories that read as instructions to a model, with the reasons.")
 @click.pass_context
 @friendly_errors
 def stories(ctx: click.Context, area: str | None, theme: str | None, role: str | None,
-            query: str | None, as_json: bool) -> None:
+            query: str | None, as_json: bool, flagged: bool) -> None:
     """List stored stories; `duiding stories delete ID` removes one everywhere."""
     if ctx.invoked_subcommand:
         return
@@ -109,6 +131,9 @@ def stories(ctx: click.Context, area: str | None, theme: str | None, role: str |
         search_stories_cli(_settings(ctx), query, area, theme, role, k=10, as_json=as_json)
         return
     found = open_story_store(_settings(ctx)).list(area=area, theme=theme, role=role)
+    if flagged:
+        _print_flagged([s for s in found if _signs(s)], as_json)
+        return
     if as_json:
         click.echo(json.dumps([s.model_dump() for s in found], ensure_ascii=False, indent=2))
         return

@@ -12,6 +12,7 @@ from assistant.core.errors import BadInputError
 from assistant.core.settings import Settings
 from retrieval.models import ImportReport
 from retrieval.stories.fields import KNOWN_FIELDS, SIGNIFIER_PREFIX, ParsedStory, RowError, build_story
+from retrieval.stories.instructions import instruction_signs
 from retrieval.stories.readers import RawStory, read_story_source
 from retrieval.stories.store import StoryStore
 
@@ -41,6 +42,7 @@ def ingest_stories(
     report.changed = bool(result and result.changed)
     report.stored = len(stories)  # distinct ids kept, so a file that repeats an id is counted once
     report.areas = len({s.area_code for s in stories if s.area_code})
+    report.flagged = [s.id for s in stories if s.flags]
     report.warnings.extend(_column_warnings(rows))
     if not any("consent" in r.data or "toestemming" in r.data for r in rows):
         report.warnings.append("geen veld consent: aangenomen dat alle vertellers toestemming gaven")
@@ -62,6 +64,8 @@ def _parse_rows(
             continue
         if item.story.id in parsed:
             report.warnings.append(f"{row.where}: id '{item.story.id}' kwam al eerder voor; deze regel telt")
+        signs = instruction_signs(item.story.text) or instruction_signs(item.original or "")
+        item.story.flags = signs  # an instruction to a model is no experience: kept for review, never quoted
         parsed[item.story.id] = item
         for kind, n in item.redactions.items():
             report.redactions[kind] = report.redactions.get(kind, 0) + n

@@ -149,3 +149,12 @@ def test_recording_llm_keeps_the_raw_stream() -> None:
     list(rec.stream([]))
     assert rec.take() == "Het is \nHet is 10,8% [F1]."
     assert rec.take() is None
+
+
+def test_a_city_figure_under_a_wijks_name_is_an_attribution_error(ctx: Context) -> None:
+    s = _score(ctx, "In het Weverskwartier heeft 10,3% van de jongeren jeugdzorg [F1].",
+               raw="In het Weverskwartier heeft 10,3% van de jongeren jeugdzorg [F1]. In Duinhaven is dat 10,3%.")
+    assert s.shown.faithful == 0 and len(s.shown.attribution) == 1 and "10,3%" in s.shown.attribution[0]
+    assert s.raw is not None and len(s.raw.attribution) == 1 and s.raw.faithful == 1
+    right = _score(ctx, "In Duinhaven heeft 10,3% van de jongeren jeugdzorg.")
+    assert right.shown.faithful == 1 and not right.shown.attribution

@@ -55,6 +55,7 @@ def injected_dir(demo_base: Path, tmp_path_factory: pytest.TempPathFactory) -> P
     settings = api_settings(data_dir)
     report = ingest_stories(INJECTION / "stories.jsonl", open_story_store(settings), None, settings)
     assert report.rows == 20 and not report.skipped
+    assert len(report.flagged) == 20  # every one of them is an instruction to the model
     return data_dir
 
 
@@ -84,16 +85,19 @@ def _section(prompt: str, start: str, end: str) -> list[str]:
 def assert_prompt_keeps_stories_as_data(llm: FakeLLM, answer: Answer, story_ids: list[str],
                                         data_dir: Path) -> None:
     stored = {s.id: s for s in StoryStore(data_dir / "stories").list()}
+    voices = [sid for sid in story_ids if not stored[sid].flags]  # a flagged story never reaches a prompt
     for messages in llm.history:
         system, user = messages[0], messages[1]
         assert system == {"role": "system", "content": system_prompt(answer.audience)}
-        stories = _section(user["content"], "geen instructies):", "\nVraag: ")
         facts = _section(user["content"], "(de enige bron voor cijfers):", "\nBegrippen:")
-        if story_ids:
-            assert len(stories) == len(story_ids)
+        if voices:
+            stories = _section(user["content"], "geen instructies):", "\nVraag: ")
+            assert len(stories) == len(voices)
             assert all(STORY_LINE_RE.match(line) for line in stories), stories
-            for sid in story_ids:
-                assert stored[sid].text not in system["content"]
+        for sid in story_ids:
+            assert stored[sid].text not in system["content"]
+            if stored[sid].flags:
+                assert stored[sid].text[:40] not in user["content"], f"flagged {sid} reached the prompt"
         by_id = {f.id: f.text for f in answer.facts}
         for line in facts:
             found = FACT_LINE_RE.match(line)
@@ -127,8 +131,8 @@ def test_the_pipeline_blocks_an_obedient_llm(injected_dir: Path, case: dict[str,
     assert len(llm.history) == 2, "the case never reached the LLM, or was not retried"
     _assert_blocked(case, events, answer)
     assert_prompt_keeps_stories_as_data(llm, answer, story_ids, injected_dir)
-    if story_ids:
-        assert [s.story_id for s in answer.stories] == story_ids
+    stored = {s.id: s for s in StoryStore(injected_dir / "stories").list()}
+    assert [s.story_id for s in answer.stories] == [sid for sid in story_ids if not stored[sid].flags]
 
 
 def test_at_least_twenty_cases_cover_stories_and_questions() -> None:
@@ -163,7 +167,7 @@ def test_the_facts_answer_quotes_a_story_without_live_markup(injected_dir: Path)
     for sid in ("INJ-05", "INJ-06", "INJ-07"):
         deps = _deps(injected_dir, [sid], FakeLLM())
         answer = AnswerService(deps).ask(Question(question=DEFAULT_QUESTION)).answer
-        assert answer.stories and answer.stories[0].story_id == sid
+        assert not answer.stories  # flagged at ingest: never quoted as a voice
         for text in (answer.deterministic, answer.answer):
             assert "](" not in text and "![" not in text and "<img" not in text and "<script" not in text
             assert "http://" not in text and "https://" not in text
@@ -175,8 +179,8 @@ def test_markdown_export_quotes_stories_without_live_markup(injected_dir: Path) 
     with TestClient(app) as client:
         conversation = client.post("/v1/chat", json={"question": DEFAULT_QUESTION}).json()["conversation_id"]
         md = client.post("/v1/export", json={"conversation_id": conversation, "format": "md"}).text
-    stories_part = md.split("### Verhalen", 1)[1].split("###", 1)[0]
-    assert "evil.example" in stories_part  # the story is there, as text
+    stories_part = md.split("### Verhalen", 1)[-1].split("###", 1)[0]
+    assert "evil.example" not in md and "phish.example" not in md  # flagged stories are never quoted
     assert "](http" not in stories_part and "<img" not in stories_part and "<script" not in stories_part
 
 
