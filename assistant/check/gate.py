@@ -1,7 +1,9 @@
 """Sentence-gated streaming: LLM text reaches the user one checked sentence at a time.
 
-Every sentence passes the number checker and the guards in assistant.check.guards (the question's language, no
-quoted system prompt, no links or markup) before it is released.
+Every sentence passes the number checker, the attribution check (what each number is about), the judgement
+check (recommendations, judgements and causes need a fact) and the guards in assistant.check.guards (the
+question's language, no quoted system prompt, no links or markup) before it is released. The outcome counts
+what was proved (CheckCoverage), so the badge only says "alle cijfers gecontroleerd" when it is true.
 
 Events, in order: `sentence` (a sentence that passed the checker; concatenate them as they come),
 `reset` (drop every LLM sentence shown so far), and one `final` with the outcome.
@@ -32,17 +34,19 @@ from assistant.check.sentences import split_sentences
 from assistant.core.settings import Settings
 from assistant.llm.base import LLM, Messages
 from assistant.llm.prompting import build_retry_messages
-from assistant.schemas import CONTENT_CATEGORIES, CheckCoverage, CheckResult, Fact, LLMInfo
+from assistant.schemas import CLAIM_CATEGORIES, CONTENT_CATEGORIES, CheckCoverage, CheckResult, Fact, LLMInfo
 
 RetryMessagesFn = Callable[[str, list[str]], Messages]  # (rejected reply, problems) -> messages
-Failure = Literal["", "check", "unusable", "error"]
+Failure = Literal["", "check", "claim", "unusable", "error"]
 Judge = Callable[[str, Sequence[str]], tuple[CheckResult, Notes]]  # (sentence, released before it)
 CHARS_PER_TOKEN_CAP = 6  # generous: the backend's own max_tokens stops a normal answer long before this
 NOTICES = {
     "nl": {"check": "Het taalmodel gaf een cijfer dat niet klopte; je ziet het feitenantwoord.",
+           "claim": "Het taalmodel trok een conclusie die de cijfers niet dragen; je ziet het feitenantwoord.",
            "unusable": "Het taalmodel gaf geen bruikbaar antwoord; je ziet het feitenantwoord.",
            "error": "Het taalmodel reageerde niet; je ziet het feitenantwoord."},
     "en": {"check": "The language model gave a figure that did not check out; you see the facts answer.",
+           "claim": "The language model drew a conclusion the figures do not support; you see the facts answer.",
            "unusable": "The language model gave no usable answer; you see the facts answer.",
            "error": "The language model did not respond; you see the facts answer."},
 }
@@ -184,8 +188,11 @@ def _release(sentence: str, judge: Judge, attempt: _Attempt) -> Generator[GateEv
     if not check.ok:
         attempt.check = check
         problems = describe_problems(check)
-        only_content = all(p.category in CONTENT_CATEGORIES for p in check.problems)  # no number was wrong
-        attempt.fail("unusable" if only_content else "check", problems, sentence)
+        categories = {p.category for p in check.problems}
+        failure: Failure = "check"
+        if categories <= set(CONTENT_CATEGORIES) | set(CLAIM_CATEGORIES):  # no number was wrong
+            failure = "claim" if categories & set(CLAIM_CATEGORIES) else "unusable"
+        attempt.fail(failure, problems, sentence)
         return False
     attempt.released.append(sentence)
     attempt.add(sentence, notes)
