@@ -242,13 +242,12 @@ class AnswerService:
             elif ev.outcome is not None:
                 out = ev.outcome
                 answer.check, answer.llm = out.check, out.info
+                answer.check_summary = "" if out.info.fallback_used else out.check.coverage.badge(u.language)
                 answer.llm_text = out.text
                 if out.notice:
                     answer.notices.append(out.notice)
                     log.info("LLM fallback: %s", out.info.reason)
         answer.answer = answer.llm_text if answer.llm_text and not answer.llm.fallback_used else answer.deterministic
-        if answer.answer == answer.llm_text:
-            answer.check_summary = answer.check.coverage.badge(u.language)
 
 
 def _take_turn(deps: Deps, answer: Answer) -> Generator[Event, None, Ticket | None | Literal[False]]:
