@@ -18,7 +18,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from assistant.check.base import Evidence, register_check
-from assistant.check.binding import Meaning, Topics, area_agrees, meaning, named_areas
+from assistant.check.binding import Meaning, Topics, area_agrees, meaning, named_areas, names_average
 from assistant.check.claims import CITATION_RE, Claim, extract_numbers, extract_years
 from assistant.check.matching import matches, unit_ok
 from assistant.check.references import References
@@ -47,6 +47,7 @@ class _Said:
     codes: set[str]
     levels: set[str]
     carried: bool  # the codes are the previous sentence's subject
+    average: bool  # "gemiddeld": the parents' figures are named too
     years: set[int]
     indicators: dict[str, str]
 
@@ -87,7 +88,7 @@ def _said(sentence: str, evidence: Evidence, ctx: _Context) -> _Said:
                 carried = True
                 break
     years = {int(y.value) for y in extract_years(CITATION_RE.sub(" ", sentence), evidence.lang)}
-    return _Said(codes, levels, carried, years, ctx.topics.named(sentence, evidence.refs))
+    return _Said(codes, levels, carried, names_average(sentence), years, ctx.topics.named(sentence, evidence.refs))
 
 
 def _scope(claim: Claim, groups: list[tuple[int, int, list[str]]], ctx: _Context) -> list[Fact]:
@@ -112,10 +113,10 @@ def _agrees(m: Meaning, said: _Said) -> bool:
 
 def _area_ok(m: Meaning, said: _Said) -> bool:
     if not m.areas or not (said.codes or said.levels):
-        return True
+        return True  # no area said (a bare "hoger dan gemiddeld" has no subject to hold the number to)
     if said.carried and len(m.areas) > 1:
         return True  # a difference or group after "In Moerwijk …": the pair includes the subject or is a scope
-    return area_agrees(m.areas, said.codes, said.levels)
+    return area_agrees(m.areas, said.codes, said.levels | ({"GM", "SD", "NL"} if said.average else set()))
 
 
 def _year_ok(m: Meaning, said: _Said) -> bool:

@@ -16,10 +16,12 @@ from assistant.check.claims import CITATION_RE
 from assistant.check.matching import DIFFERENCE_ROLES
 from assistant.check.references import LEVEL_WORDS, References
 from assistant.schemas import Fact, FactNumber, FactSource
+from assistant.understand.lexicon import AREA_ALIASES
 
 YEAR_RE = re.compile(r"(?<!\d)(?:199\d|20[0-3]\d)(?!\d)")
 # "Moerwijk (Den Haag)", "Moerwijk ('s-Gravenhage)": a name in parentheses with no digits qualifies the one before.
 QUALIFIER_RE = re.compile(r"\(\s*[^()\d]{1,60}\)")
+AVERAGE_RE = re.compile(r"\b(?:gemiddeld\w*|average)\b", re.I)
 GROUP_KINDS = ("top", "spread", "pattern", "rank")
 NO_AREA_ROLES = ("of", "count", "label", "quartile")  # "van 39 wijken", "5 niet": about the group, not one area
 # Words that every indicator title may hold: they say nothing about which indicator a sentence means.
@@ -67,11 +69,21 @@ def _years(fact: Fact, number: FactNumber, sources: list[FactSource]) -> set[int
 
 
 def named_areas(sentence: str, refs: References) -> tuple[set[str], set[str]]:
-    """(codes of the areas the sentence names, the level prefixes its level words name: GM, SD, NL)."""
+    """(codes of the areas the sentence names, the level prefixes its level words name: GM, SD, NL).
+
+    Everyday names count ("Den Haag", "The Hague" for 's-Gravenhage).
+    """
     text = QUALIFIER_RE.sub(" ", CITATION_RE.sub(" ", sentence))
     codes = refs.named(text)
+    low = f" {re.sub(r'[^a-z]+', ' ', text.lower())} "
+    codes |= {code for alias, code in AREA_ALIASES.items() if f" {alias} " in low and code in refs.names}
     levels = {prefix for prefix, pattern in LEVEL_WORDS if pattern.search(text)}
     return codes, levels
+
+
+def names_average(sentence: str) -> bool:
+    """'gemiddeld'/'average': the levels above the subject, where an average comes from, are named too."""
+    return bool(AVERAGE_RE.search(sentence))
 
 
 def area_agrees(areas: Iterable[str], codes: set[str], levels: set[str]) -> bool:
