@@ -83,7 +83,7 @@ def test_a_city_figure_under_a_wijks_name_is_refused(demo_dir: Path, values: pd.
         wrong = f"In {WEV} krijgt {city}% van de jongeren jeugdzorg."
         right = f"In {WEV} krijgt {own}% van de jongeren jeugdzorg. In Duinhaven is dat {city}%."
     else:
-        q = f"How many young people in {WEV} get youth care?"
+        q = f"Is youth care in {WEV} high compared with Duinhaven?"
         wrong = f"In {WEV}, {city}% of young people get youth care."
         right = f"In {WEV}, {own}% of young people get youth care. In Duinhaven it is {city}%."
     answer = _ask(demo_dir, q, wrong)
