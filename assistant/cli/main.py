@@ -216,3 +216,7 @@ def main() -> None:
     except (OSError, json.JSONDecodeError) as exc:
         click.echo(f"Fout: {exc}", err=True)
         sys.exit(1)
+
+
+if __name__ == "__main__":  # `python -m assistant.cli.main …` works like `duiding …`
+    main()
