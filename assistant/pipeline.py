@@ -5,21 +5,20 @@ from __future__ import annotations
 import logging
 import time
 from collections import Counter
-from collections.abc import Generator, Iterator
-from typing import Literal
+from collections.abc import Iterator
 
 from assistant.compose.cause import cause_notices
-from assistant.compose.composer import Parts, compose, prompt_facts
+from assistant.compose.composer import Parts, compose
 from assistant.compose.follow_ups import follow_ups
 from assistant.compose.replies import ask_gemeente_parts, clarify_parts, no_area_parts, no_indicator_parts, title_for
 from assistant.core.errors import BackendUnavailableError
 from assistant.deps import Deps
-from assistant.events import AnswerResult, Checked, Done, Event, FactsReady, Queued, Reset, SentenceReleased
+from assistant.events import AnswerResult, Checked, Done, Event, FactsReady
 from assistant.facts.build import FactSet, build_facts
 from assistant.facts.index import index_for
 from assistant.facts.kinds import many_area_facts, year_notice
 from assistant.facts.patterns import pattern_charts, pattern_facts, stories_in, voices_gap
-from assistant.llm.queue import BUSY, Ticket
+from assistant.llm_part import llm_events
 from assistant.plan import StoreView, context_area, fact_request, plan_scope, store_view
 from assistant.schemas import Answer, ChartSeries, Fact, LLMInfo, Question, StoryExcerpt
 from assistant.understand.lexicon import STORY_THEMES
@@ -205,63 +204,4 @@ class AnswerService:
 
     def _llm_part(self, answer: Answer, u: Understanding, facts: FactSet, parts: Parts,
                   t0: float) -> Iterator[Event]:
-        deps = self.deps
-        assert deps.llm is not None
-        ticket = yield from _take_turn(deps, answer)
-        if ticket is False:
-            return
-        try:
-            yield from self._gated(answer, u, facts, parts, t0)
-        finally:
-            if ticket is not None:
-                ticket.release()
-
-    def _gated(self, answer: Answer, u: Understanding, facts: FactSet, parts: Parts, t0: float) -> Iterator[Event]:
-        from assistant.check.gate import GateLimits, gated_sentences
-        from assistant.check.references import References
-        from assistant.llm.prompting import build_messages
-
-        deps = self.deps
-        assert deps.llm is not None
-        messages = build_messages(answer.audience, answer.question, prompt_facts(parts),
-                                  answer.stories[:2], answer.glossary[:1], u.language)  # type: ignore[arg-type]
-        shown: list[str] = []
-        data = deps.store.load()
-        # 17,000 name patterns at all-NL scale: compiled once per store snapshot, not per question
-        refs = data.cached("references", lambda: References({r.code: r.name for r in store_view(data).refs}))
-        for ev in gated_sentences(deps.llm, messages, facts.facts, answer.stories, u.language,  # type: ignore[arg-type]
-                                  limits=GateLimits.from_settings(deps.settings), refs=refs):
-            if ev.kind == "sentence":
-                if not shown:
-                    answer.timings_ms["llm_first_sentence"] = round((time.perf_counter() - t0) * 1000, 1)
-                shown.append(ev.text)
-                yield SentenceReleased(ev.text)
-            elif ev.kind == "reset":
-                shown.clear()
-                yield Reset(retry=ev.text == "retry")
-            elif ev.outcome is not None:
-                out = ev.outcome
-                answer.check, answer.llm = out.check, out.info
-                answer.check_summary = "" if out.info.fallback_used else out.check.coverage.badge(u.language)
-                answer.llm_text = out.text
-                if out.notice:
-                    answer.notices.append(out.notice)
-                    log.info("LLM fallback: %s", out.info.reason)
-        answer.answer = answer.llm_text if answer.llm_text and not answer.llm.fallback_used else answer.deterministic
-
-
-def _take_turn(deps: Deps, answer: Answer) -> Generator[Event, None, Ticket | None | Literal[False]]:
-    """Wait for the in-process model (Queued events with the place); False when the queue says no."""
-    if deps.llm_queue is None:
-        return None
-    try:
-        ticket = deps.llm_queue.ticket()
-        for place in ticket.wait():
-            yield Queued(place)
-        return ticket
-    except BackendUnavailableError as exc:
-        log.info("LLM queue: %s", exc)
-        answer.llm = LLMInfo(backend=deps.llm.name if deps.llm else "none", fallback_used=True, reason=exc.message)
-        answer.notices.append(BUSY[answer.language if answer.language in BUSY else "nl"])
-        answer.answer = answer.deterministic
-        return False
+        yield from llm_events(self.deps, answer, u, facts, parts, t0)

@@ -17,33 +17,13 @@ import numpy as np
 from retrieval.search.area_scope import AreaScoper
 from retrieval.search.chroma import DocKind, StoredStory, VectorStore
 from retrieval.search.chunking import split_text
-from retrieval.search.floor import Evidence, StoryFloor
+from retrieval.search.floor import DEFAULT_FLOOR, DEFAULT_TERM_FLOOR, FLOORS, TERM_FLOORS, Evidence, StoryFloor
 from retrieval.search.fusion import Floor, rrf, standardise
 from retrieval.search.keyword import tokenize
 from retrieval.search.search_index import SearchIndex, load_index
 from retrieval.stories.filter import StoryFilter
 
 Mode = Literal["hybrid", "vector", "keyword"]
-
-# Per embedder name, from the calibration in eval/reports/retrieval.md. Only e5 was calibrated on small
-# collections (its cosines are comparable across queries); the others keep their z floor on 173 stories,
-# written relative to the expected best of 173 unrelated stories (2.64), and no cosine condition.
-FLOORS: dict[str, StoryFloor] = {
-    "e5-small-q4": StoryFloor(z=-1.0, similarity=0.85, coverage=0.6, theme_similarity=0.80, similarity_slope=0.02),
-    "use-m3": StoryFloor(z=1.76, similarity=-1.0, coverage=0.5),
-    "minilm-l6": StoryFloor(z=0.91, similarity=-1.0, coverage=0.5),
-    "fake256": StoryFloor(z=1.16, similarity=-1.0, coverage=0.5, theme_similarity=-1.0),
-}
-DEFAULT_FLOOR = StoryFloor(z=0.4, similarity=-1.0, coverage=0.5)
-DEFAULT_TERM_FLOOR = Floor(z=3.0, coverage=0.5)
-# Glossary and catalogue are small collections with their own spread, so they get their own floors.
-TERM_FLOORS: dict[str, dict[str, Floor]] = {
-    "e5-small-q4": {"glossary": Floor(z=2.8, coverage=0.55), "indicators": Floor(z=3.3, coverage=0.3)},
-    "use-m3": {"glossary": Floor(z=5.0, coverage=0.55), "indicators": Floor(z=4.6, coverage=0.3)},
-    "minilm-l6": {"glossary": Floor(z=3.65, coverage=0.55), "indicators": Floor(z=3.3, coverage=0.4)},
-    "fake256": {"glossary": Floor(z=4.15, coverage=0.55), "indicators": Floor(z=2.85, coverage=0.4)},
-}
-
 
 @dataclass(frozen=True)
 class StoryHit:
