@@ -165,7 +165,7 @@ def ingest_router(service: IngestService) -> APIRouter:
         opts = TableOptions(format, year, status, source, mapping, sheet, gemeente)
         return service.tables(Upload(file.file, file.filename), opts, Upload.of(names), Upload.of(metadata))
 
-    @router.get("/progress", response_model=EmbedProgress)
+    @router.get("/progress", response_model=EmbedProgress, responses=error_responses())
     def ingest_progress() -> EmbedProgress:
         """How far the running story import is with embedding (poll while an upload runs)."""
         return service.progress

@@ -56,7 +56,7 @@ def test_every_route_is_documented_with_a_response_model_and_the_error_shape(fuz
     schema = fuzz_app.openapi()
     assert "HTTPValidationError" not in str(schema)  # 422 uses the one error shape too
     ops = list(_operations(fuzz_app))
-    assert len(ops) == 20  # with the datasets routes and the OpenAI-compatible /v1/models, /v1/chat/completions
+    assert len(ops) == 21  # with datasets, /v1/models, /v1/chat/completions and /v1/ingest/progress
     for path, method, op in ops:
         where = f"{method.upper()} {path}"
         assert op.get("summary") and op.get("description"), where

@@ -69,7 +69,8 @@ def csv_file(name: str, content: bytes) -> list[dict[str, Any]]:
 
 def choose_by_keyboard(page: Any, name: str, content: bytes) -> None:
     """Focus the uploader's own button and press Enter: the file dialog opens without a mouse."""
-    browse = page.locator('[data-testid="stFileUploaderDropzone"]').get_by_role("button", name="Upload", exact=True)
+    dropzone = page.locator('[data-testid="stFileUploaderDropzone"]').first  # the table file; a name list comes second
+    browse = dropzone.get_by_role("button", name="Upload", exact=True)
     with page.expect_file_chooser() as chooser:
         browse.press("Enter")  # focuses the button, then the key
     chooser.value.set_files(files=csv_file(name, content))
@@ -78,7 +79,7 @@ def choose_by_keyboard(page: Any, name: str, content: bytes) -> None:
 def upload(page: Any, name: str, content: bytes | None = None) -> None:
     """Choose the file (unless chosen already), wait until Streamlit holds it, then press Inlezen."""
     if content is not None:
-        page.locator('[data-testid="stFileUploaderDropzoneInput"]').set_input_files(files=csv_file(name, content))
+        page.locator('[data-testid="stFileUploaderDropzoneInput"]').first.set_input_files(files=csv_file(name, content))
     page.locator('[data-testid="stFileChipName"]').filter(has_text=name).wait_for()
     page.get_by_role("button", name="Inlezen").click()
     idle(page)
@@ -153,7 +154,7 @@ def test_upload_shows_the_report_then_a_clear_message_for_a_broken_file(app_url:
         status.wait_for()
         summary = page.locator('[data-testid="stAlertContentSuccess"]')
         assert "3 cijfers, 1 indicator, 3 gebieden (2024)" in summary.inner_text()
-        table = page.locator('[data-testid="stTable"]')
+        table = page.locator('[data-testid="stTable"]').filter(has_text="Waarden")  # the report, not the datasets
         assert "Waarden" in table.inner_text() and "buurthuisbezoek_pct" in table.inner_text()  # with the warning
         table.scroll_into_view_if_needed()
         page.screenshot(path=str(ARTIFACTS / "ui-e2e-upload.png"))

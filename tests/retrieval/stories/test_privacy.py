@@ -189,7 +189,8 @@ def test_small_cells_hold_in_chat_profile_export_and_exercises(client: TestClien
             if r.status_code == 200:
                 checked += assert_small_cells_hold(r.json()["facts"], [], data)
     md = client.post("/v1/export", json={"conversation_id": conversation, "format": "md"}).text
-    assert "geheim" in md and "8,0%" not in md
+    # the LLM's invented 8,0% for Bastion never reaches the document ("18,0%" of another buurt may)
+    assert "geheim" in md and not re.search(r"(?<![\d,.])8,0%", md)
     assert checked > 50  # the routes really produced suppressed and ranked facts to check
 
 
