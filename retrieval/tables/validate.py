@@ -59,12 +59,16 @@ def validate_values(
     return _drop_duplicates(values, file, report, where)
 
 
+def _first_bad(bad: pd.DataFrame) -> tuple[pd.Series, str]:
+    """The first offending row (errors name it) and how many more there are."""
+    return bad.iloc[0], f" (and {len(bad) - 1} more)" if len(bad) > 1 else ""
+
+
 def _check_percentages(values: pd.DataFrame, unit: pd.Series, file: str, where: str) -> None:
     bad = values[(unit == "percent") & (values["value"] > 100)]
     if bad.empty:
         return
-    row = bad.iloc[0]
-    more = f" (and {len(bad) - 1} more)" if len(bad) > 1 else ""
+    row, more = _first_bad(bad)
     raise BadInputError(
         f"{file}: {location(row['line'], row['column'], where)}: {row['value']:g} is above 100 "
         f"for the percentage {row['indicator']}{more}",
@@ -77,8 +81,7 @@ def _check_years(values: pd.DataFrame, file: str, where: str) -> None:
     bad = values[(years < FIRST_YEAR) | (years > last_year()) | years.isna()]
     if bad.empty:
         return
-    row = bad.iloc[0]
-    more = f" (and {len(bad) - 1} more)" if len(bad) > 1 else ""
+    row, more = _first_bad(bad)
     raise BadInputError(
         f"{file}: {location(row['line'], None, where)}: the year {row['year']} is outside "
         f"{FIRST_YEAR}–{last_year()}{more}",
