@@ -16,6 +16,7 @@ from assistant.events import Event, Queued, Reset, SentenceReleased
 from assistant.facts.build import FactSet
 from assistant.llm.prompting import build_messages
 from assistant.llm.queue import BUSY, Ticket
+from assistant.llm.role import Role, bounded, nothing_to_add, role_of
 from assistant.plan import store_view
 from assistant.schemas import Answer, LLMInfo
 from assistant.understand.question import Understanding
@@ -27,25 +28,34 @@ def llm_events(deps: Deps, answer: Answer, u: Understanding, facts: FactSet, par
                t0: float) -> Iterator[Event]:
     """Wait for the model, then stream its answer through the gate into `answer`."""
     assert deps.llm is not None
+    role = role_of(deps.llm)
+    skip = nothing_to_add(role, answer.stories)
+    if skip:  # a small model would only repeat the facts: nobody waits for it
+        answer.llm = LLMInfo(backend=deps.llm.name, model=deps.llm.model, fallback_used=False, reason=skip)
+        answer.answer = answer.deterministic
+        return
     ticket = yield from _take_turn(deps, answer)
     if ticket is False:
         return
     try:
-        yield from _gated(deps, answer, u, facts, parts, t0)
+        yield from _gated(deps, answer, u, facts, parts, t0, role)
     finally:
         if ticket is not None:
             ticket.release()
 
 
-def _gated(deps: Deps, answer: Answer, u: Understanding, facts: FactSet, parts: Parts, t0: float) -> Iterator[Event]:
+def _gated(deps: Deps, answer: Answer, u: Understanding, facts: FactSet, parts: Parts, t0: float,
+           role: Role) -> Iterator[Event]:
     assert deps.llm is not None
-    messages = build_messages(answer.audience, answer.question, prompt_facts(parts),
-                              answer.stories[:2], answer.glossary[:1], u.language)  # type: ignore[arg-type]
+    given = prompt_facts(parts, role.facts)
+    given = given[:role.facts] if role.size == "small" else given  # small: no pattern or caveat line
+    messages = build_messages(answer.audience, answer.question, given, answer.stories[:role.stories],  # type: ignore[arg-type]
+                              answer.glossary[:role.terms], u.language, size=role.size)
     shown: list[str] = []
     data = deps.store.load()
     # 17,000 name patterns at all-NL scale: compiled once per store snapshot, not per question
     refs = data.cached("references", lambda: References({r.code: r.name for r in store_view(data).refs}))
-    for ev in gated_sentences(deps.llm, messages, facts.facts, answer.stories, u.language,  # type: ignore[arg-type]
+    for ev in gated_sentences(bounded(deps.llm, role), messages, facts.facts, answer.stories, u.language,  # type: ignore[arg-type]
                               limits=GateLimits.from_settings(deps.settings), refs=refs):
         if ev.kind == "sentence":
             if not shown:

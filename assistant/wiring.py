@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from assistant.core.errors import DuidingError
 from assistant.core.settings import Settings
 from assistant.deps import Deps, StorySearch
-from assistant.llm.base import LLM, make_llm
+from assistant.llm.base import LLM, Size, make_llm
 from assistant.llm.queue import LLMQueue
 from assistant.story_search import story_search
 from retrieval.glossary.entries import Glossary
@@ -73,6 +73,8 @@ class IndicatorLinker:
 
 class UnavailableLLM:
     """Stands in for a backend that could not be built: every answer falls back to the facts, with a notice."""
+
+    size: Size = "large"  # so it is always asked, and its fallback notice says what is wrong
 
     def __init__(self, name: str, error: DuidingError) -> None:
         self.name, self.model, self.error = name, "", error

@@ -19,6 +19,7 @@ from typing import Any
 
 from assistant.core.errors import BackendUnavailableError, DuidingError
 from assistant.core.settings import Settings
+from assistant.llm.base import Size
 from eval.battery_gold import STORES, props_path
 from eval.battery_model import BQuestion
 from eval.battery_score import BScore, describe, figure_shown, judge, wanted
@@ -31,6 +32,8 @@ Progress = Callable[[str], None]
 
 class ParseOnlyLLM:
     """Lends a backend's JSON parsing to the pipeline but writes no prose (the facts answer is shown)."""
+
+    size: Size = "large"  # asked as before; its stream writes nothing
 
     def __init__(self, inner: Any) -> None:
         self.inner, self.name, self.model = inner, inner.name, getattr(inner, "model", "")

@@ -179,10 +179,13 @@ def smoke_cmd(ctx: click.Context, question: str | None) -> None:
 
 @cli.command("eval")
 @click.option("--set", "set_name", type=click.Choice(["demo", "real", "all"]), default="demo")
-@click.option("--llm", "backend", type=click.Choice(["none", "embedded", "fake", "ollama"]), default="none")
+@click.option("--llm", "backend", type=click.Choice(["none", "embedded", "fake", "ollama", "openai"]), default="none")
 @click.option("--limit", type=int, default=None, help="Only the first N questions (spread over the types).")
 def eval_cmd(set_name: str, backend: str, limit: int | None) -> None:
-    """Run the evaluation; writes eval/reports/<date>-<set>-<backend>.md and .json (see eval/run.py)."""
+    """Run the evaluation; writes eval/reports/<date>-<set>-<backend>.md and .json (see eval/run.py).
+
+    --llm openai uses DUIDING_OPENAI_BASE_URL; DUIDING_LLM_SIZE=small|large sets the model's role.
+    """
     from eval.run import run_eval
 
     run_eval(set_name, backend, limit)

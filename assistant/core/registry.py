@@ -42,6 +42,7 @@ class Entry:
     help: str = ""
     extra: str | None = None  # the pip extra that brings its heavy dependency, if any
     status: Callable[..., Any] | None = None  # (settings) -> how usable it is here and how to enable it
+    size: str | None = None  # an LLM backend's declared size ("small" / "large"; DUIDING_LLM_SIZE overrides)
 
 
 _entries: dict[Kind, dict[str, Entry]] = {kind: {} for kind in PROVIDER_PACKAGES}
@@ -49,9 +50,10 @@ _loaded: set[Kind] = set()
 
 
 def register(kind: Kind, name: str, factory: Callable[..., Any], *, label_nl: str = "", label_en: str = "",
-             help: str = "", extra: str | None = None, status: Callable[..., Any] | None = None) -> Entry:
+             help: str = "", extra: str | None = None, status: Callable[..., Any] | None = None,
+             size: str | None = None) -> Entry:
     """Add (or replace) one provider; the last registration of a name wins."""
-    entry = Entry(kind, name, factory, label_nl or name, label_en or label_nl or name, help, extra, status)
+    entry = Entry(kind, name, factory, label_nl or name, label_en or label_nl or name, help, extra, status, size)
     _entries[kind][name] = entry
     return entry
 

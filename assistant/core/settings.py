@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Literal
 
 from pydantic import Field, SecretStr
 from pydantic_settings import BaseSettings, SettingsConfigDict
@@ -43,6 +44,10 @@ class Settings(BaseSettings):
     openai_base_url: str = Field(default="http://127.0.0.1:8080/v1", description="OpenAI-compatible base URL.")
     openai_model: str = Field(default="local", description="Model name sent to the OpenAI-compatible server.")
     openai_api_key: SecretStr | None = Field(default=None, description="API key for the OpenAI-compatible server.")
+    llm_size: Literal["auto", "small", "large"] = Field(
+        default="auto", description="The LLM's size, which sets its role: 'small' writes one short checked paragraph "
+        "(at most 60 words) that ties a figure to a story, 'large' the full interpretation. 'auto': the embedded "
+        "model is small, an Ollama or OpenAI-compatible server large.")
     llm_max_tokens: int = Field(default=320, description="Maximum tokens the LLM may write per answer.")
     llm_timeout_s: float = Field(default=60.0, description="Seconds before an LLM answer is abandoned.")
     llm_queue_size: int = Field(default=4, description="Questions that may wait for the in-process model (embedded); "

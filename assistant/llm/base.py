@@ -11,13 +11,14 @@ import re
 from collections import deque
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from typing import Any, Protocol, cast
+from typing import Any, Literal, Protocol, cast
 
 from assistant.core import registry
 from assistant.core.errors import BackendUnavailableError, BadInputError, MissingExtraError
 from assistant.core.settings import Settings
 
 Messages = list[dict[str, str]]
+Size = Literal["small", "large"]  # sets the LLM's role and prompt: assistant/llm/role.py
 Script = str | BaseException | Sequence[str | BaseException]
 
 FACT_LINE_RE = re.compile(r"^\[(F\d+)\]\s*(.+?)\s*$", re.MULTILINE)
@@ -27,6 +28,7 @@ NO_FACTS_REPLY = "Ik heb geen feiten gevonden om deze vraag mee te beantwoorden.
 class LLM(Protocol):
     name: str
     model: str
+    size: Size  # small (the embedded 1.5B): one short paragraph; large (7B and up): the full interpretation
 
     def stream(self, messages: Messages) -> Iterator[str]:
         """Yield the reply in chunks; closing the iterator stops generation."""
@@ -77,10 +79,11 @@ class FakeLLM:
 
     name = "fake"
 
-    def __init__(self, model: str = "fake-echo") -> None:
-        self.model = model
+    def __init__(self, model: str = "fake-echo", size: Size = "large") -> None:
+        self.model, self.size = model, size
         self.history: list[Messages] = []
         self.served: list[list[str]] = []  # the chunks each stream actually handed out
+        self.max_tokens: list[int | None] = []  # the token bound each stream was given
         self._queue: deque[list[str | BaseException]] = deque()
         self._json: deque[dict[str, Any] | BaseException] = deque()
         self.json_calls: list[tuple[Messages, dict[str, Any]]] = []
@@ -105,9 +108,10 @@ class FakeLLM:
         else:
             self._queue.append(list(reply))
 
-    def stream(self, messages: Messages) -> Iterator[str]:
+    def stream(self, messages: Messages, max_tokens: int | None = None) -> Iterator[str]:
         # Recorded at call time, not on first iteration, so history holds calls that were never read.
         self.history.append([dict(m) for m in messages])
+        self.max_tokens.append(max_tokens)
         script: list[str | BaseException] = (
             self._queue.popleft() if self._queue else [default_reply(messages)]
         )
@@ -145,6 +149,7 @@ class NoLLM:
 
     name = "none"
     model = ""
+    size: Size = "small"
 
     def available(self) -> tuple[bool, str]:
         return False, "no language model configured (DUIDING_LLM=none)"
@@ -154,6 +159,11 @@ class NoLLM:
             "No language model is configured (DUIDING_LLM=none); only the facts answer is available",
             "set DUIDING_LLM=embedded, ollama or openai",
         )
+
+
+def declared_size(settings: Settings, default: Size) -> Size:
+    """The size a backend declares: DUIDING_LLM_SIZE when set, else the backend's own default."""
+    return default if settings.llm_size == "auto" else settings.llm_size
 
 
 def make_llm(settings: Settings) -> LLM | None:

@@ -21,7 +21,7 @@ from typing import Any
 from assistant.core import registry
 from assistant.core.errors import BackendUnavailableError, MissingExtraError
 from assistant.core.settings import Settings
-from assistant.llm.base import BackendStatus
+from assistant.llm.base import BackendStatus, Size, declared_size
 
 MODEL_FILE = "qwen2.5-coder-1.5b-instruct-q4_k_m.gguf"
 MODEL_SHA256 = "cc324af070c2ecbfd324a30884d2f951a7ff756aba85cb811a6ec436933bb046"
@@ -124,6 +124,7 @@ class EmbeddedLLM:
 
     def __init__(self, settings: Settings) -> None:
         self.settings = settings
+        self.size: Size = declared_size(settings, "small")  # 1.5B parameters: one short paragraph
         self._llama = load_llama(assemble_model(settings.model_dir))
         self._lock = threading.Lock()
 
@@ -174,5 +175,5 @@ def embedded_status(settings: Settings) -> BackendStatus:
     return BackendStatus("embedded", True, detail, "DUIDING_LLM=embedded (default)")
 
 
-registry.register("llm", "embedded", EmbeddedLLM, extra="embedded", status=embedded_status,
+registry.register("llm", "embedded", EmbeddedLLM, extra="embedded", status=embedded_status, size="small",
                   help="llama.cpp with Qwen2.5-Coder-1.5B in this process")

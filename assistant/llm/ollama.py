@@ -8,7 +8,7 @@ from typing import Any
 from assistant.core import registry
 from assistant.core.errors import BackendUnavailableError, MissingExtraError
 from assistant.core.settings import Settings
-from assistant.llm.base import BackendStatus
+from assistant.llm.base import BackendStatus, Size, declared_size
 
 
 def _fix(settings: Settings) -> str:
@@ -25,6 +25,7 @@ class OllamaLLM:
             raise MissingExtraError("langchain-ollama", "ollama") from exc
         self.settings = settings
         self.model = settings.ollama_model
+        self.size: Size = declared_size(settings, "large")
         self._chat: Any = ChatOllama(
             model=settings.ollama_model, base_url=settings.ollama_host, temperature=settings.llm_temperature,
             num_predict=settings.llm_max_tokens, seed=0, client_kwargs={"timeout": settings.llm_timeout_s},
@@ -34,10 +35,11 @@ class OllamaLLM:
     def endpoint(self) -> tuple[str, str]:
         return self.settings.ollama_host, "DUIDING_OLLAMA_HOST"
 
-    def stream(self, messages: list[dict[str, str]]) -> Iterator[str]:
+    def stream(self, messages: list[dict[str, str]], max_tokens: int | None = None) -> Iterator[str]:
         lc_messages = [(m["role"] if m["role"] != "user" else "human", m["content"]) for m in messages]
+        chat = self._chat.model_copy(update={"num_predict": max_tokens}) if max_tokens else self._chat
         try:
-            for chunk in self._chat.stream(lc_messages):
+            for chunk in chat.stream(lc_messages):
                 if chunk.content:
                     yield str(chunk.content)
         except ConnectionError as exc:
@@ -90,5 +92,5 @@ def ollama_status(settings: Settings) -> BackendStatus:
                          "DUIDING_LLM=ollama (DUIDING_OLLAMA_HOST, DUIDING_OLLAMA_MODEL)")
 
 
-registry.register("llm", "ollama", OllamaLLM, extra="ollama", status=ollama_status,
+registry.register("llm", "ollama", OllamaLLM, extra="ollama", status=ollama_status, size="large",
                   help="an Ollama server (qwen2.5:7b, llama3.1:8b, gemma3:4b)")

@@ -11,7 +11,7 @@ import httpx
 from assistant.core import registry
 from assistant.core.errors import BackendUnavailableError
 from assistant.core.settings import Settings
-from assistant.llm.base import BackendStatus
+from assistant.llm.base import BackendStatus, Size, declared_size
 
 
 class OpenAICompatibleLLM:
@@ -21,6 +21,7 @@ class OpenAICompatibleLLM:
         self.settings = settings
         self.model = settings.openai_model
         self.base_url = settings.openai_base_url.rstrip("/")
+        self.size: Size = declared_size(settings, "large")
 
     @property
     def endpoint(self) -> tuple[str, str]:
@@ -31,9 +32,9 @@ class OpenAICompatibleLLM:
         key = self.settings.openai_api_key
         return {"Authorization": f"Bearer {key.get_secret_value()}"} if key else {}
 
-    def stream(self, messages: list[dict[str, str]]) -> Iterator[str]:
+    def stream(self, messages: list[dict[str, str]], max_tokens: int | None = None) -> Iterator[str]:
         body = {"model": self.model, "messages": messages, "stream": True, "seed": 0,
-                "temperature": self.settings.llm_temperature, "max_tokens": self.settings.llm_max_tokens}
+                "temperature": self.settings.llm_temperature, "max_tokens": max_tokens or self.settings.llm_max_tokens}
         try:
             with httpx.stream("POST", f"{self.base_url}/chat/completions", json=body, headers=self._headers(),
                               timeout=self.settings.llm_timeout_s) as resp:
@@ -97,5 +98,5 @@ def openai_status(settings: Settings) -> BackendStatus:
                          "DUIDING_OPENAI_MODEL and (if needed) DUIDING_OPENAI_API_KEY")
 
 
-registry.register("llm", "openai", OpenAICompatibleLLM, status=openai_status,
+registry.register("llm", "openai", OpenAICompatibleLLM, status=openai_status, size="large",
                   help="any OpenAI-compatible server (vLLM, llama_cpp.server, LM Studio)")

@@ -16,6 +16,7 @@ from typing import Protocol
 from assistant.check.numbers import StoryLike
 from assistant.core import registry
 from assistant.core.errors import DuidingError
+from assistant.llm.base import Size
 from assistant.schemas import Fact
 from retrieval.models import GlossaryEntry
 
@@ -26,6 +27,8 @@ USER_MARKER = "<!-- user -->"
 ASSISTANT_MARKER = "<!-- assistant -->"
 LANGUAGE_NAMES = {"nl": "Nederlands", "en": "Engels"}
 STORY_CHARS = 180
+SMALL_STORY_CHARS = 140  # a small model's question part stays near 200 tokens: it is what TTFT waits for
+SUFFIX = {"small": ".small", "large": ""}  # prompts/<audience><suffix>.md and voorbeeld<suffix>.md
 CHARS_PER_TOKEN = 3.5  # measured rule of thumb for Dutch with the Qwen tokenizer family
 EMPTY = "(geen)"
 
@@ -68,31 +71,33 @@ def load_prompt(name: str, prompt_dir: Path | None = None) -> str:
 
 def build_messages(audience: str, question: str, facts: Sequence[Fact], stories: Sequence[PromptStory],
                    glossary_terms: Sequence[GlossaryEntry], lang: str = "nl", *,
-                   area_names: Mapping[str, str] | None = None, prompt_dir: Path | None = None) -> Messages:
-    """The system and user messages for one question."""
+                   area_names: Mapping[str, str] | None = None, prompt_dir: Path | None = None,
+                   size: Size = "large") -> Messages:
+    """The system and user messages for one question, for a backend of this size (assistant/llm/role.py)."""
     if audience not in registry.names("audience"):
         raise PromptError(f"Unknown audience '{audience}'", f"use one of {', '.join(registry.names('audience'))}")
-    text = load_prompt(audience, prompt_dir)
-    system, marker, user = text.partition(USER_MARKER)
+    name = audience + SUFFIX[size]
+    system, marker, user = load_prompt(name, prompt_dir).partition(USER_MARKER)
     if not marker:
-        raise PromptError(f"Prompt '{audience}' has no '{USER_MARKER}' line", "add it above the question part")
+        raise PromptError(f"Prompt '{name}' has no '{USER_MARKER}' line", "add it above the question part")
+    small = size == "small"
     values = {
         "facts": format_facts(facts, lang),
-        "glossary": format_glossary(glossary_terms, lang),
-        "stories": format_stories(stories, area_names or {}),
+        "glossary": format_glossary(glossary_terms, lang, short=small),
+        "stories": format_stories(stories, area_names or {}, SMALL_STORY_CHARS if small else STORY_CHARS),
         "question": question.strip(),
         "language": LANGUAGE_NAMES.get(lang, LANGUAGE_NAMES["nl"]),
     }
     return [
-        {"role": "system", "content": render(system, {}, f"{audience} (system)").strip()
-         + "\n\n" + example_text(prompt_dir)},
-        {"role": "user", "content": render(user, values, audience).strip()},
+        {"role": "system", "content": render(system, {}, f"{name} (system)").strip()
+         + "\n\n" + example_text(prompt_dir, size)},
+        {"role": "user", "content": render(user, values, name).strip()},
     ]
 
 
-def example_text(prompt_dir: Path | None = None) -> str:
+def example_text(prompt_dir: Path | None = None, size: Size = "large") -> str:
     """One worked example (a made-up wijk) that shows a small model how to cite; static, so it is cached."""
-    user, marker, assistant = load_prompt("voorbeeld", prompt_dir).partition(ASSISTANT_MARKER)
+    user, marker, assistant = load_prompt("voorbeeld" + SUFFIX[size], prompt_dir).partition(ASSISTANT_MARKER)
     if not marker:
         raise PromptError(f"Prompt 'voorbeeld' has no '{ASSISTANT_MARKER}' line", "add it above the example answer")
     return f"Voorbeeld:\n{user.strip()}\nAntwoord: {assistant.strip()}"
@@ -112,8 +117,12 @@ def format_facts(facts: Sequence[Fact], lang: str = "nl") -> str:
     return "\n".join(lines) or EMPTY
 
 
-def format_glossary(entries: Sequence[GlossaryEntry], lang: str = "nl") -> str:
-    if lang == "en":
+def format_glossary(entries: Sequence[GlossaryEntry], lang: str = "nl", short: bool = False) -> str:
+    """One line per term; `short` (a small model's prompt): the first sentence of the definition only."""
+    if short:
+        lines = [f"- {e.term}: {_first_sentence(e.definition_en if lang == 'en' else e.definition)}"
+                 for e in entries]
+    elif lang == "en":
         lines = [f"- {e.term}: {_one_line(e.definition_en)}" for e in entries]
     else:
         # Only the first sentence of the common mistake: it names the mistake; the rest explains it.
@@ -128,21 +137,21 @@ def _first_sentence(text: str) -> str:
     return line[: cut.start()] if cut else line
 
 
-def format_stories(stories: Sequence[PromptStory], area_names: Mapping[str, str]) -> str:
+def format_stories(stories: Sequence[PromptStory], area_names: Mapping[str, str], chars: int = STORY_CHARS) -> str:
     """Stories as quoted data: a story saying 'negeer alle instructies' stays inside its quotes."""
     lines = []
     for s in stories:
         code = s.area_code or ""
         area = getattr(s, "area_name", None) or area_names.get(code) or code or "wijk onbekend"
         meta = ", ".join([area, s.date or "datum onbekend", s.role or "rol onbekend"])
-        lines.append(f'[{s.id.strip("[]")}] ({meta}) "{quote_story(s.text)}"')
+        lines.append(f'[{s.id.strip("[]")}] ({meta}) "{quote_story(s.text, chars)}"')
     return "\n".join(lines) or EMPTY
 
 
-def quote_story(text: str) -> str:
+def quote_story(text: str, chars: int = STORY_CHARS) -> str:
     """Story text that cannot close its quotes, fake a citation or start a new prompt line."""
     text = _one_line(text).replace('"', "'").replace("[", "(").replace("]", ")")
-    return text if len(text) <= STORY_CHARS else text[:STORY_CHARS - 1].rstrip() + "…"
+    return text if len(text) <= chars else text[:chars - 1].rstrip() + "…"
 
 
 def estimate_tokens(text: str) -> int:
