@@ -1,79 +1,143 @@
-"""Warm time-to-first-token of the embedded LLM per audience, in-process (`python -m eval.bench_llm`).
+"""Embedded LLM time to the first checked sentence, before and after the size-dependent prompt, in one run.
 
-Prints figures; never asserts timings. The first question of each audience warms its cached prefix.
+`python -m eval.bench_llm [--audience jongerenwerker] [--questions 6]` (part of `make bench`; hold
+`flock /work/llm.lock`). The same demo questions, with stories, are answered twice by the same loaded model:
+first declared **large** (the prompt every backend had before issue 29: the full register prompt with four
+facts, a pattern and a caveat, two stories and a term; the baseline), then declared **small** (the short
+prompt of assistant/llm/role.py). Each block starts with one uncounted question that caches the audience's
+static system prompt. Printed per block: the median time from the model call to its first token, to the
+first checked sentence, and from the question to the first checked sentence (the pipeline's own
+`llm_first_sentence`, which adds facts and story retrieval). Prints figures; never asserts timings.
 """
 
 from __future__ import annotations
 
+import argparse
 import resource
 import statistics
+import sys
 import tempfile
 import time
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
-from assistant.core import registry
 from assistant.core.settings import Settings
 
 QUESTIONS = [
-    "Is de jeugdzorg in Weverskwartier hoog?",
-    "Hoeveel Wmo-cliënten per 1.000 inwoners heeft Lindenhove?",
-    "Is het aandeel eenoudergezinnen in Bloemendries hoog vergeleken met Duinhaven?",
-    "Hoe zit het met huishoudens met een laag inkomen in Oosterkade?",
+    "Hoeveel jongeren in Polderpoort krijgen jeugdzorg en wat vertellen de jongeren zelf?",
+    "Hoe eenzaam zijn mensen in Lindenhove, en wat vertellen ze erover?",
+    "Hoeveel eenoudergezinnen zijn er in het Weverskwartier en wat zeggen de ouders zelf?",
+    "Jeugdzorg in het Weverskwartier: wat zeggen de cijfers en wat zeggen ouders?",
+    "Hoeveel huishoudens in Oosterkade hebben schulden, en zijn er verhalen over?",
+    "Eenzaamheid in Rietlanden: cijfers en verhalen graag.",
+    "Hoeveel kinderen in Bloemendries groeien op in armoede, en wat zeggen ouders?",
 ]
+WARM = "Wmo in Lindenhove: wat zeggen de cijfers en de ervaringen van ouderen?"
 
 
 class TimedLLM:
-    """Wraps a backend and records when its first chunk arrived."""
+    """Wraps a backend: its declared size can be switched, and the first chunk of each call is timed."""
 
-    def __init__(self, inner: object) -> None:
-        self.inner = inner
-        self.name = getattr(inner, "name", "llm")
-        self.model = getattr(inner, "model", "")
-        self.firsts: list[float] = []  # time to first token of each stream (a retry is a second stream)
+    def __init__(self, inner: Any, size: str) -> None:
+        self.inner, self.size = inner, size
+        self.name: str = inner.name
+        self.model: str = getattr(inner, "model", "")
+        self.firsts: list[float | None] = []  # seconds from the stream call to its first chunk, per call
+        self.started: list[float] = []
 
-    def stream(self, messages: list[dict[str, str]]) -> Iterator[str]:
-        started, first = time.perf_counter(), True
-        for chunk in self.inner.stream(messages):  # type: ignore[attr-defined]
-            if first:
-                self.firsts.append(time.perf_counter() - started)
-                first = False
-            yield chunk
+    def stream(self, messages: list[dict[str, str]], max_tokens: int | None = None) -> Iterator[str]:
+        self.started.append(time.perf_counter())
+        self.firsts.append(None)
+        return self._play(messages, max_tokens)
+
+    def _play(self, messages: list[dict[str, str]], max_tokens: int | None) -> Iterator[str]:
+        stream = iter(self.inner.stream(messages, max_tokens=max_tokens))
+        try:
+            for chunk in stream:
+                if self.firsts[-1] is None:
+                    self.firsts[-1] = time.perf_counter() - self.started[-1]
+                yield chunk
+        finally:
+            close = getattr(stream, "close", None)
+            if close is not None:
+                close()
 
     def available(self) -> tuple[bool, str]:
-        return self.inner.available()  # type: ignore[attr-defined, no-any-return]
+        return self.inner.available()  # type: ignore[no-any-return]
 
 
-def main() -> None:
-    from assistant.pipeline import AnswerService
+def _med(values: list[float]) -> str:
+    return f"{statistics.median(values):5.2f} s" if values else "  n/a  "
+
+
+def block(service: Any, timed: TimedLLM, size: str, audience: str, questions: list[str]) -> dict[str, list[float]]:
+    """Answer the questions with the model declared `size`; the timings of each first attempt."""
+    from assistant.events import SentenceReleased
     from assistant.schemas import Question
-    from assistant.wiring import build_deps
+
+    timed.size = size
+    out: dict[str, list[float]] = {"token": [], "sentence": [], "question": [], "total": [], "skipped": []}
+    for i, q in enumerate([WARM, *questions]):
+        timed.firsts.clear()
+        timed.started.clear()
+        t0, first_sentence, answer = time.perf_counter(), None, None
+        for event in service.stream(Question(question=q, audience=audience)):  # type: ignore[arg-type]
+            if isinstance(event, SentenceReleased) and first_sentence is None and timed.started:
+                first_sentence = time.perf_counter() - timed.started[0]
+            answer = getattr(event, "answer", answer)
+        if i == 0:
+            continue  # warms the static prefix of this prompt
+        if not timed.started:
+            out["skipped"].append(1.0)
+            continue
+        if timed.firsts[0] is not None:
+            out["token"].append(timed.firsts[0])
+        if first_sentence is not None and answer is not None:
+            out["sentence"].append(first_sentence)
+            out["question"].append(answer.timings_ms.get("llm_first_sentence", float("nan")) / 1000)
+        out["total"].append(time.perf_counter() - t0)
+    return out
+
+
+def compare(data_dir: Path, audience: str = "jongerenwerker", n: int = 6, say: Any = print) -> None:
+    """Load the demo city with its stories and the embedded model once; time the old and the new prompt."""
+    from assistant.pipeline import AnswerService
+    from assistant.wiring import build_deps, build_story_search
+    from eval.gold_demo import STORIES
     from retrieval.demo.city import load_demo
+    from retrieval.search.indexing import open_story_store
+    from retrieval.stories.ingest import ingest_stories
     from retrieval.tables.store import IndicatorStore
 
-    with tempfile.TemporaryDirectory() as tmp:
-        settings = Settings(data_dir=Path(tmp), llm="embedded", llm_timeout_s=600)
-        load_demo(IndicatorStore(settings.indicator_dir))
-        deps = build_deps(settings)
-        timed = TimedLLM(deps.llm)
-        deps.llm = timed
-        service = AnswerService(deps)
-        print(f"{'audience':<15} {'warm TTFT p50':>14} {'max':>7} {'total p50':>10} {'retries':>8}")
-        for audience in registry.names("audience"):
-            ttft, total, retries = [], [], 0
-            for i, q in enumerate(QUESTIONS):
-                timed.firsts.clear()
-                t0 = time.perf_counter()
-                service.ask(Question(question=q, audience=audience))  # type: ignore[arg-type]
-                if i > 0 and timed.firsts:  # the first question warms this audience's prefix
-                    ttft.append(timed.firsts[0])  # the first attempt: what the first sentence waits for
-                    total.append(time.perf_counter() - t0)
-                    retries += len(timed.firsts) > 1
-            print(f"{audience:<15} {statistics.median(ttft):>13.2f}s {max(ttft):>6.2f}s "
-                  f"{statistics.median(total):>9.2f}s {retries:>5}/{len(ttft)}")
-        peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-        print(f"peak memory (RSS): {peak_mb:.0f} MB")
+    settings = Settings(data_dir=data_dir, llm="embedded", embedder="fake", llm_timeout_s=600)
+    store = IndicatorStore(settings.indicator_dir)
+    load_demo(store)
+    ingest_stories(STORIES, open_story_store(settings), set(store.load().areas["area_code"].astype(str)), settings)
+    deps = build_deps(settings)
+    deps.stories_search = build_story_search(settings, deps)
+    timed = TimedLLM(deps.llm, "large")
+    deps.llm = timed  # type: ignore[assignment]
+    service = AnswerService(deps)
+    say(f"  {'prompt':<34} {'first token':>11} {'1st checked':>11} {'from question':>13} {'answer':>8}  n")
+    for size, label in (("large", "before: full prompt (baseline)"), ("small", "after: small-model prompt")):
+        r = block(service, timed, size, audience, QUESTIONS[:n])
+        say(f"  {label:<34} {_med(r['token']):>11} {_med(r['sentence']):>11} {_med(r['question']):>13} "
+            f"{_med(r['total']):>8}  {len(r['sentence'])}/{n} with a checked sentence"
+            + (f", {len(r['skipped'])} not asked (no story)" if r["skipped"] else ""), flush=True)
+    say(f"  (medians over the questions; {audience}; peak RSS "
+        f"{resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:,.0f} MB)")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--audience", default="jongerenwerker")
+    parser.add_argument("--questions", type=int, default=6)
+    args = parser.parse_args(argv)
+    with tempfile.TemporaryDirectory(prefix="duiding-bench-llm-") as tmp:
+        compare(Path(tmp), args.audience, args.questions, say=lambda line, **_: print(line, flush=True))
+    return 0
 
 
 if __name__ == "__main__":
-    main()
+    sys.exit(main())

@@ -18,6 +18,7 @@ from eval.metrics_direction import DirectionJudge
 from eval.metrics_faith import FaithResult, coverage, faithfulness
 from eval.metrics_numbers import NumToken, extract_numbers
 from eval.metrics_text import Readability, asks_back, citations, readability, remove_quoted, says_no_data
+from eval.metrics_value import classify
 
 CAVEAT_RE = {
     "small_population": r"weinig inwoners|klein\w* (?:wijk|aantal|bevolking|groep)|few (?:inhabitants|residents)"
@@ -75,6 +76,8 @@ class TurnScore:
     caveat_expected: str | None = None
     caveat_found: bool | None = None
     readability: Readability | None = None
+    llm_value: str = ""  # eval/metrics_value.py: adds, repeats, wrong, refused, not_asked, none
+    llm_elements: list[str] = field(default_factory=list)
     timings_ms: dict[str, float] = field(default_factory=dict)
     error: str = ""
 
@@ -147,6 +150,8 @@ def score_turn(q: EvalQuestion, i: int, turn: Turn, answer: Answer, raw: str | N
     _coverage(ts, ex, answer)
     ts.llm_ran, ts.fallback = bool(raw is not None), answer.llm.fallback_used
     ts.fallback_reason = answer.llm.reason[:200] if answer.llm.fallback_used else ""
+    correct = not (ts.shown.unfaithful or ts.shown.unit_errors or ts.shown.attribution or ts.wrong_directions)
+    ts.llm_value, ts.llm_elements = classify(answer, raw is not None, correct)
     if ex.caveat:
         blob = " ".join([*answer.caveats, *answer.notices, answer.answer])
         ts.caveat_expected, ts.caveat_found = ex.caveat, bool(re.search(CAVEAT_RE[ex.caveat], blob, re.I))

@@ -8,6 +8,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from eval.metrics import TurnScore
+from eval.metrics_value import summarize_value
 
 STAGES = ("deterministic", "llm_first_sentence", "total")
 
@@ -87,6 +88,7 @@ def summarize(scores: list[TurnScore], backend: str, set_name: str, n_questions:
               extra: dict[str, Any]) -> dict[str, Any]:
     out: dict[str, Any] = {"backend": backend, "set": set_name, "n_questions": n_questions, **core(scores)}
     out["readability"] = _readability(scores)
+    out["llm_value"] = summarize_value([(s.llm_value, s.llm_elements) for s in scores if not s.error])
     out["latency_ms"] = {stage: _percentiles([s.timings_ms[stage] for s in scores if stage in s.timings_ms])
                          for stage in STAGES}
     out.update(extra)

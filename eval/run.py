@@ -1,4 +1,7 @@
-"""Run the evaluation: `duiding eval [--set demo|real|all] [--llm none|embedded|fake|ollama] [--limit N]`.
+"""Run the evaluation: `duiding eval [--set demo|real|all] [--llm none|embedded|fake|ollama|openai] [--limit N]`.
+
+`--llm openai` talks to DUIDING_OPENAI_BASE_URL (e.g. `python -m llama_cpp.server` with the embedded GGUF);
+DUIDING_LLM_SIZE=small|large sets the role a backend plays (assistant/llm/role.py).
 
 Each set gets a fresh temporary data dir filled through Duiding's own import (the system under test):
 the demo city with its stories, or the Den Haag KWB 2019 + 2021 extracts. Gold comes from

@@ -8,7 +8,7 @@ from typing import Any
 from assistant.core.errors import DuidingError
 from assistant.core.settings import Settings
 
-BACKENDS = ("none", "embedded", "fake", "ollama")
+BACKENDS = ("none", "embedded", "fake", "ollama", "openai")  # openai: DUIDING_OPENAI_BASE_URL, DUIDING_OPENAI_MODEL
 
 
 class RecordingLLM:
@@ -20,13 +20,14 @@ class RecordingLLM:
         self.model: str = getattr(inner, "model", "")
         self.calls: list[list[str]] = []
 
-    def stream(self, messages: list[dict[str, str]]) -> Iterator[str]:
+    def stream(self, messages: list[dict[str, str]], max_tokens: int | None = None) -> Iterator[str]:
         chunks: list[str] = []
         self.calls.append(chunks)
-        return self._play(messages, chunks)
+        return self._play(messages, chunks, max_tokens)
 
-    def _play(self, messages: list[dict[str, str]], chunks: list[str]) -> Iterator[str]:
-        stream = iter(self.inner.stream(messages))
+    def _play(self, messages: list[dict[str, str]], chunks: list[str], max_tokens: int | None) -> Iterator[str]:
+        bound = {"max_tokens": max_tokens} if max_tokens else {}  # a small model's bound (assistant/llm/role.py)
+        stream = iter(self.inner.stream(messages, **bound))
         try:
             for chunk in stream:
                 chunks.append(chunk)

@@ -29,7 +29,10 @@ ROWS = [("understanding accuracy", "understanding_accuracy"),
         ("story hit rate (answers)", "story_hit_rate"), ("story recall@5 (retrieval)", "story_recall_at_5"),
         ("story MRR (retrieval)", "story_mrr"), ("story recall@5, no floor", "story_recall_at_5_no_floor"),
         ("glossary recall@5 (retrieval)", "glossary_recall_at_5"),
-        ("fallback rate", "fallback_rate"), ("readability: mean sentence length", "readability.mean_sentence_length"),
+        ("fallback rate", "fallback_rate"),
+        ("LLM adds something (share of answers)", "llm_value.share_adds"),
+        ("LLM adds something (share when asked)", "llm_value.share_adds_when_asked"),
+        ("readability: mean sentence length", "readability.mean_sentence_length"),
         ("readability: long-word share", "readability.long_word_share"),
         ("readability: Flesch-Douma", "readability.flesch_douma"),
         ("latency deterministic p50/p95 ms", "latency_ms.deterministic"),
@@ -118,8 +121,27 @@ def markdown(summary: dict[str, Any], scores: list[TurnScore]) -> str:
               "|---" * (len(TYPE_COLS) + 1) + "|"]
     for qtype, row in summary["by_type"].items():
         lines.append(f"| {qtype} | " + " | ".join(fmt(row[c]) for c in TYPE_COLS) + " |")
+    lines += value_section(summary, scores)
     lines += ["", *failures(scores)]
     return "\n".join(lines) + "\n"
+
+
+def value_section(summary: dict[str, Any], scores: list[TurnScore], cap: int = 12) -> list[str]:
+    """The LLM-value metric (eval/metrics_value.py): classes, elements, the rule, and examples."""
+    from eval import metrics_value
+
+    value = summary.get("llm_value") or {}
+    classes = ", ".join(f"{k} {v}" for k, v in (value.get("classes") or {}).items())
+    elements = ", ".join(f"{k} {v}" for k, v in (value.get("elements") or {}).items()) or "none"
+    rule = " ".join(line.strip() for line in (metrics_value.__doc__ or "").split("Classes,")[1].splitlines())
+    lines = ["", "## What the LLM adds", "", f"Share of answers where the LLM text adds a correct element the "
+             f"facts answer's lead lacks: **{fmt(value.get('share_adds'))}** of {value.get('n')} answers "
+             f"({fmt(value.get('share_adds_when_asked'))} of those where the model was asked). Classes: "
+             f"{classes}. Elements: {elements}.", "", f"How it is decided: Classes,{rule}", ""]
+    shown = [s for s in scores if s.llm_value in ("adds", "repeats")]
+    lines += [f"- {s.qid} ({s.llm_value}{': ' + ', '.join(s.llm_elements) if s.llm_elements else ''}): "
+              f"{s.question}" for s in shown[:cap]]
+    return lines
 
 
 def failures(scores: list[TurnScore], cap: int = 40) -> list[str]:
