@@ -8,12 +8,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import asdict, dataclass, field
+from pathlib import Path
 from typing import Any
 
 from assistant.schemas import Answer
 from eval.gold_base import GoldTable
 from eval.gold_pool import AreaMatcher, build_pool
 from eval.gold_questions import EvalQuestion, Expect, Turn
+from eval.gold_stories import Counts, story_counts, story_tokens
 from eval.metrics_direction import DirectionJudge
 from eval.metrics_faith import FaithResult, coverage, faithfulness
 from eval.metrics_numbers import NumToken, extract_numbers
@@ -91,11 +93,13 @@ class Context:
     gemeente: str
     matcher: AreaMatcher
     judge: DirectionJudge
+    stories: Counts = field(default_factory=dict)  # story-pattern gold per area (eval/gold_stories.py)
 
     @classmethod
-    def of(cls, gold: GoldTable, gemeente: str) -> Context:
+    def of(cls, gold: GoldTable, gemeente: str, stories: Path | None = None) -> Context:
         matcher = AreaMatcher(gold)
-        return cls(gold, gemeente, matcher, DirectionJudge(gold, matcher, gemeente))
+        counts = story_counts(stories) if stories else {}
+        return cls(gold, gemeente, matcher, DirectionJudge(gold, matcher, gemeente), counts)
 
 
 def understanding(answer: Answer, expect: Expect, gemeente: str) -> tuple[bool | None, bool | None, bool | None]:
@@ -167,6 +171,7 @@ def _numbers(ts: TurnScore, turn: Turn, answer: Answer, raw: str | None, ctx: Co
     pool = build_pool(ctx.gold, turn.expect, ctx.gemeente, [*answer.areas, *fact_areas], answered)
     passages = quoted_passages(answer)
     quoted: list[NumToken] = [t for p in passages for t in extract_numbers(p, answer.language)]
+    quoted += story_tokens(ctx.stories, [*answer.areas, *fact_areas, *(s.area_code for s in answer.stories if s.area_code)])
     shown_text = remove_quoted(answer.answer, passages)
     ts.shown = faithfulness(shown_text, answer.language, pool, ctx.matcher, quoted)
     ids = {f.id for f in answer.facts} | {s.id for s in answer.stories}

@@ -68,7 +68,7 @@ def demo_set() -> SetRun:
         ingest_stories(STORIES, open_story_store(settings), known, settings)
 
     questions = load_yaml(EVAL_DIR / "questions_demo.yaml", "demo")
-    return SetRun("demo", questions, Context.of(demo_gold(), GEMEENTE), prepare)
+    return SetRun("demo", questions, Context.of(demo_gold(), GEMEENTE, STORIES), prepare)
 
 
 def real_set() -> SetRun | None:

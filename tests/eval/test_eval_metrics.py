@@ -158,3 +158,29 @@ def test_a_city_figure_under_a_wijks_name_is_an_attribution_error(ctx: Context) 
     assert s.raw is not None and len(s.raw.attribution) == 1 and s.raw.faithful == 1
     right = _score(ctx, "In Duinhaven heeft 10,3% van de jongeren jeugdzorg.")
     assert right.shown.faithful == 1 and not right.shown.attribution
+
+
+def test_story_pattern_numbers_are_gold_for_their_area_only() -> None:
+    """A pattern line counted from the stories file is faithful for its own area; a miscount is not."""
+    import json
+    from collections import Counter
+
+    from eval.gold_demo import STORIES
+
+    rows = [json.loads(line) for line in STORIES.read_text(encoding="utf-8").splitlines() if line.strip()]
+    lin = [r for r in rows if r["area_code"] == LIN]
+    about = [r for r in lin if "eenzaamheid" in r["themes"]]
+    feeling, n = Counter(f for r in about for f in set(r["signifiers"].get("gevoel", []))).most_common(1)[0]
+    line = (f"In Lindenhove gaan {len(about)} van de {len(lin)} verhalen over eenzaamheid; {n} daarvan noemen "
+            f"'{feeling}' als gevoel ({round(100 * n / len(about))}%).")
+    ctx = Context.of(demo_gold(), GEMEENTE, STORIES)
+    q = EvalQuestion("t-2", "story", [Turn("Wat vertellen bewoners van Lindenhove over eenzaamheid?", Expect())])
+
+    def scored(text: str) -> list[str]:
+        answer = Answer(question="q", areas=[LIN], indicators=[], answer=text, facts=[], llm=LLMInfo(backend="none"))
+        s = score_turn(q, 0, q.turns[0], answer, None, ctx)
+        return [*s.shown.unfaithful, *s.shown.attribution]
+
+    assert scored(line) == []
+    wrong = line.replace(f"({round(100 * n / len(about))}%)", f"({round(100 * n / len(about)) + 7}%)")
+    assert scored(wrong)
