@@ -55,7 +55,7 @@ def bound_problem(claim: Claim, hit: Hit, prefix: str) -> str:
     over, under = BOUND_OVER_RE.search(prefix), BOUND_UNDER_RE.search(prefix)
     wrong = over if over and hit.shown <= written else under if under and hit.shown >= written else None
     if wrong is not None:
-        shown = str(hit.shown.normalize()).replace(".", ",")
+        shown = format(hit.shown.normalize(), "f").replace(".", ",")
         return f"{wrong.group().strip()} {claim.raw}: klopt niet, [{hit.fact.id}] zegt {shown}"
     return ""
 

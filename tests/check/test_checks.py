@@ -259,3 +259,11 @@ def test_a_relative_difference_needs_its_direction() -> None:
     result = check_text("Het cijfer 6,5% is een percentage [F2].", FACTS)
     assert not result.ok and "hoger of lager" in result.unit_errors[0]
     assert check_text("Moerwijk ligt 6,5% hoger dan Den Haag [F2].", FACTS).ok
+
+
+def test_a_bound_word_problem_names_the_fact_value_in_plain_digits() -> None:
+    """'minder dan 20' where the fact says 20: the fix text says '20', never Decimal's '2E+1'."""
+    facts = [Fact(id="F1", kind="value", text="Lindenhove telt 20 verhalen.", numbers=[num(20, "count")])]
+    result = check_text("Lindenhove telt minder dan 20 verhalen [F1].", facts)
+    assert not result.ok
+    assert result.unsupported_numbers[0].endswith("[F1] zegt 20"), result.unsupported_numbers
