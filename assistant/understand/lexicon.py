@@ -58,6 +58,20 @@ INDICATOR_WORDS: dict[str, list[str]] = {
     "schoolverlaters": ["voortijdig_schoolverlaters_pct"], "mantelzorg": ["mantelzorgers_pct"],
     "mantelzorgers": ["mantelzorgers_pct"], "huishoudens": ["huishoudens"], "households": ["huishoudens"],
     "migratieachtergrond": ["migratie_niet_westers"], "aow": ["aow_uitkering"],
+    # how people ask for income, population size and living alone (plurals also match their singular)
+    "verdienen": ["inkomen_per_inwoner"], "verdient": ["inkomen_per_inwoner"], "earn": ["inkomen_per_inwoner"],
+    "earns": ["inkomen_per_inwoner"], "gemiddeld inkomen": ["inkomen_per_inwoner"],
+    "inwonertal": ["inwoners"], "inwoneraantal": ["inwoners"], "aantal inwoners": ["inwoners"],
+    "residents": ["inwoners"], "number of inhabitants": ["inwoners"],
+    "mensen wonen alleen": ["eenpersoonshuishoudens"], "mensen die alleen wonen": ["eenpersoonshuishoudens"],
+    "wonen alleen": ["eenpersoonshuishoudens"], "wonen er alleen": ["eenpersoonshuishoudens"],
+    "alleen wonen": ["eenpersoonshuishoudens"], "alleenwonend": ["eenpersoonshuishoudens"],
+    "alleenwonende": ["eenpersoonshuishoudens"], "live alone": ["eenpersoonshuishoudens"],
+    "people live alone": ["eenpersoonshuishoudens"], "people living alone": ["eenpersoonshuishoudens"],
+    "gezinnen met kinderen": ["huishoudens_met_kinderen"], "gezinnen": ["huishoudens_met_kinderen"],
+    "werklozen": ["ww_uitkering"], "werkloos": ["ww_uitkering"], "living alone": ["eenpersoonshuishoudens"], "lives alone": ["eenpersoonshuishoudens"],
+    "koophuizen": ["koopwoningen_pct"], "huurhuizen": ["huurwoningen_pct"],
+    "owner occupied": ["koopwoningen_pct"], "rented homes": ["huurwoningen_pct"],
 }
 
 # catalogue theme or indicator -> story themes

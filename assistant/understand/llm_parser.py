@@ -11,21 +11,18 @@ from __future__ import annotations
 
 import difflib
 import logging
-import re
 from collections.abc import Callable, Sequence
 from dataclasses import replace
 from typing import Any
 
 from assistant.llm.prompting import USER_MARKER, load_prompt, render
+from assistant.understand.parser_candidates import area_candidates, indicator_candidates, phrases
 from assistant.understand.question import Understanding
-from retrieval.tables.areas import AreaRef, area_index, normalize
+from retrieval.tables.areas import AreaRef, normalize
 
 log = logging.getLogger("duiding.parser")
 KINDS = ("value", "top", "trend", "unknown")
 SETTLED = ("term", "story", "profile", "need", "filter", "related")
-MAX_AREAS, MAX_INDICATORS = 8, 8
-STOP = {"hoeveel", "welke", "inwoners", "mensen", "wonen", "heeft", "hebben", "zijn", "er", "wijk", "buurt", "the",
-        "what", "how", "many", "which", "district", "jongeren", "huishoudens", "procent", "percentage", "aantal"}
 Link = Callable[[str], list[tuple[str, float]]]
 
 
@@ -55,38 +52,6 @@ def schema(areas: Sequence[str], indicators: Sequence[str], years: Sequence[int]
             "properties": {"areas": codes(areas), "indicators": codes(indicators),
                            "kind": {"type": "string", "enum": list(KINDS)}, "highest": {"type": "boolean"},
                            "year": year}}
-
-
-def phrases(question: str) -> list[str]:
-    """Runs of up to three content words, longest first: where an area name can hide."""
-    words = [w for w in normalize(question).split() if len(w) >= 4 and w not in STOP]
-    return [" ".join(words[i:i + n]) for n in (3, 2, 1) for i in range(len(words) - n + 1)]
-
-
-def area_candidates(question: str, u: Understanding, refs: list[AreaRef]) -> list[AreaRef]:
-    """The rules' own areas, then fuzzy and partial matches of the question's words and word pairs."""
-    index = area_index(refs)
-    out: list[AreaRef] = [*u.areas, *u.clarify]
-    names = list(index.by_name)
-    for phrase in phrases(question):
-        close = difflib.get_close_matches(phrase, names, n=3, cutoff=0.75)
-        part = [n for n in names if len(phrase) >= 4 and re.search(rf"\b{re.escape(phrase)}", n)][:3]
-        out += [r for name in [*close, *part] for r in index.by_name[name]]
-    seen: dict[str, AreaRef] = {}
-    for r in out:
-        seen.setdefault(r.code, r)
-    return list(seen.values())[:MAX_AREAS]
-
-
-def indicator_candidates(question: str, u: Understanding, loaded: set[str], link: Link | None,
-                         titles: dict[str, str] | None = None) -> list[str]:
-    """The rules' own ids, the semantic links, then loaded indicators whose title holds a word of the question."""
-    out = list(u.indicators) + list(u.missing_indicators)
-    if link is not None:
-        out += [i for i, _ in link(question)]
-    words = [w for w in normalize(question).split() if len(w) >= 5 and w not in STOP]
-    out += [i for i, title in sorted((titles or {}).items()) if any(w in normalize(title) for w in words)]
-    return [i for i in dict.fromkeys(out) if i in loaded][:MAX_INDICATORS]
 
 
 def messages(question: str, areas: list[AreaRef], indicators: list[tuple[str, str]], years: list[int]

@@ -14,9 +14,10 @@ NL_WORDS = {"de", "het", "een", "wat", "hoeveel", "welke", "hoogst", "laagst", "
             "laag", "mensen", "wonen", "aandeel", "uitleg", "over", "verhalen", "dan", "ligt", "heeft",
             "waar", "nodig", "meer", "minder", "wijken", "gaat", "speelt", "hebben", "ouder", "rijker", "gemiddelde",
             "is", "moet", "hardst"}
-TOP_RE = re.compile(r"\b(hoogst\w*|meest\w*|laagst\w*|minst\w*|grootst\w*|kleinst\w*|highest|lowest|most|least|"
+TOP_RE = re.compile(r"\b(hoogst\w*|meest\w*|laagst\w*|minst\w*|grootst\w*|kleinst\w*|highest|lowest|most|"
+                    r"least|fewest|"
                     r"largest|smallest|top\s*\d+|nummer 1|number one)\b")
-LOW_RE = re.compile(r"\b(laagst\w*|minst\w*|kleinst\w*|lowest|least|smallest|onderaan)\b")
+LOW_RE = re.compile(r"\b(laagst\w*|minst\w*|kleinst\w*|lowest|least|fewest|smallest|onderaan)\b")
 ASK_WHICH_RE = re.compile(r"\b(welke?|which|waar|where|top\s*\d+|nummer 1|number one|rangschik\w*|ranking)\b|"
                           r"\b(de|the)\s+\w+st\w*\s+(wijk|buurt|stadsdeel|district|neighbourhood)")
 PRONOUN_RE = re.compile(r"\b(dat|dit|daar|daarvan|die|it|that|there|this)\b")

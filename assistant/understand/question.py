@@ -6,8 +6,9 @@ import re
 from datetime import date
 
 from assistant.understand.follow import follow_up
+from assistant.understand.indicators import catalogue_groups, find_indicators
 from assistant.understand.kinds import apply_kinds, special_kind
-from assistant.understand.lexicon import INDICATOR_WORDS, THEME_WORDS
+from assistant.understand.lexicon import THEME_WORDS
 from assistant.understand.model import Understanding
 from assistant.understand.patterns import (
     ASK_WHICH_RE,
@@ -22,11 +23,11 @@ from assistant.understand.patterns import (
     TREND_RE,
     WEAK,
 )
-from assistant.understand.places import find_places
+from assistant.understand.places import find_places, reading_notices
 from assistant.understand.units import order_by_unit, wanted_unit
 from retrieval.tables.areas import AreaRef, normalize
 
-__all__ = ["Understanding", "follow_up", "understand"]
+__all__ = ["Understanding", "find_indicators", "follow_up", "understand"]
 
 
 def detect_language(text: str) -> str:
@@ -38,33 +39,6 @@ def find_areas(refs: list[AreaRef], text: str) -> tuple[list[AreaRef], list[Area
     """Areas named in free text -> (areas, clarify candidates, unknown name); see understand/places.py."""
     found = find_places(refs, text)
     return found.areas, found.clarify, found.unknown
-
-
-# A group word plus a word elsewhere in the question: "wonen ouderen in Lindenhove vaker alleen?"
-TOGETHER = [("leeftijd_65_plus", re.compile(r"\b(alleen|alone)\b"), "ouderen_alleenwonend_pct")]
-
-
-def find_indicators(text: str) -> list[list[str]]:
-    """Groups of candidate ids, one group per phrase found; the first loaded id of a group is used."""
-    groups = _phrase_groups(text)
-    for group_id, word, meant in TOGETHER:
-        if [group_id] in groups and word.search(normalize(text)):
-            groups[groups.index([group_id])] = [meant]
-    return groups
-
-
-def _phrase_groups(text: str) -> list[list[str]]:
-    norm = " " + normalize(text).replace("-", " ") + " "
-    found: list[tuple[int, list[str]]] = []
-    for phrase in sorted(INDICATOR_WORDS, key=len, reverse=True):
-        if f" {phrase} " in norm or (len(phrase) > 6 and f" {phrase}" in norm):
-            found.append((norm.find(phrase), INDICATOR_WORDS[phrase]))
-            norm = norm.replace(phrase, " " * len(phrase))  # keep positions for the order below
-    groups: list[list[str]] = []
-    for _, group in sorted(found, key=lambda x: x[0]):  # the order the question names them
-        if group not in groups:
-            groups.append(group)
-    return groups
 
 
 def pick_indicators(groups: list[list[str]], loaded: set[str]) -> tuple[list[str], list[str]]:
@@ -120,8 +94,9 @@ def _top_count(low: str) -> int | None:
 
 def question_kind(text: str, u: Understanding) -> str:
     low = text.lower()
-    if TOP_RE.search(low) and ASK_WHICH_RE.search(low) and not (u.areas and u.areas[0].level in ("wijk", "buurt")):
-        n = _top_count(low)
+    n = _top_count(low)  # "Wat zijn de drie wijken met de meeste …": a count of areas asks which, too
+    if TOP_RE.search(low) and (ASK_WHICH_RE.search(low) or n) and not (
+            u.areas and u.areas[0].level in ("wijk", "buurt")):
         level = ("buurt" if re.search(r"\bbuurt(en)?\b|neighbourhood", low) else
                  "stadsdeel" if re.search(r"\bstadsde(el|len)\b|borough", low) else "wijk")
         u.top = (level, n if n else (5 if re.search(r"wijken|buurten|districts", low) else 1),
@@ -152,6 +127,7 @@ def understand(
     u = Understanding(question=question, language=detect_language(question))
     places = find_places(refs, question, (prev.areas if prev else []) + ([context_area] if context_area else []))
     u.areas, u.clarify, u.unknown_area, u.clarify_loose = places.areas, places.clarify, places.unknown, places.loose
+    u.notices += reading_notices(places.read_as, u.language)
     if any(a.code == "NL00" for a in u.areas) or re.search(r"\b(landelijk|nationaal|national)\b", question.lower()):
         u.compare_national = True
         u.areas = [a for a in u.areas if a.code != "NL00"] or u.areas
@@ -161,6 +137,8 @@ def understand(
     # "En de laagste?", "En vergeleken met Nederland?": a follow-up on the previous figure, not a new topic
     carried = bool(prev and prev.indicators and FOLLOW_FORM_RE.search(question.lower()) and len(question.split()) <= 8)
     special = special_kind(question, loaded, bool(groups)) or carried
+    if not groups and not special and not STORY_RE.search(question.lower()):
+        groups = catalogue_groups(question, loaded)[:1]  # the catalogue's own words, before any embedding
     if not groups and link is not None and not STORY_RE.search(question.lower()) and not special:
         groups = [[i] for i, _ in link(question)][:1]
     u.unit = wanted_unit(question)

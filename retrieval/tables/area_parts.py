@@ -46,6 +46,19 @@ def name_parts(norm: str) -> set[str]:
     return parts
 
 
+_ELIDED = re.compile(rf"(\w+)-\s*(?:en\s+|/\s*)(\w+?)({'|'.join(SUFFIXES)})\b")
+
+
+def elided_parts(name: str) -> set[str]:
+    """Whole names inside a Dutch elision: 'Bomen- en Bloemenbuurt' holds 'bomenbuurt' and 'bloemenbuurt',
+    'Sloter-/Riekerpolder' holds 'sloterpolder' and 'riekerpolder'."""
+    low = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()
+    out: set[str] = set()
+    for first, second, suffix in _ELIDED.findall(low):
+        out |= {first + suffix, second + suffix}
+    return out
+
+
 def part_keys(phrase: str) -> list[str]:
     """The keys a phrase is looked up under: a single distinctive word only."""
     if " " in phrase or phrase in GENERIC or len(phrase) < MIN_PART or phrase.isdigit():

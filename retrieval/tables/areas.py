@@ -12,7 +12,8 @@ import pandas as pd
 
 from assistant.core.errors import NotFoundError
 from retrieval.tables.area_aliases import load_aliases
-from retrieval.tables.area_parts import name_parts, normalize, part_keys
+from retrieval.tables.area_fuzzy import FuzzyNames
+from retrieval.tables.area_parts import elided_parts, name_parts, normalize, part_keys
 
 LEVEL_RANK = {"land": 0, "gemeente": 1, "stadsdeel": 2, "wijk": 3, "buurt": 4}
 CBS_GEMEENTE = re.compile(r"^(?:GM|WK|BU)(\d{4})")
@@ -41,6 +42,8 @@ class Match:
 
     refs: list[AreaRef]
     how: str  # "code" | "name" | "alias" | "part" | "fuzzy" | "fragment" (half of a longer name asked)
+    inside: tuple[AreaRef, ...] = ()  # buurten of this name inside the wijk in refs (an alias chose the wijk)
+    holder: AreaRef | None = None  # the wijk whose name holds the buurt in refs ('Kijkduin en Ockenburgh')
 
     @property
     def loose(self) -> bool:
@@ -111,14 +114,18 @@ class AreaIndex:
             self.by_name.setdefault(normalize(r.name), []).append(r)
         self.ref_by_code = {r.code: r for r in refs}
         self.gemeente = {r.code: gemeente_of(r, self.ref_by_code) for r in refs}
-        for norm, found in self.by_name.items():
-            for part in name_parts(norm):
-                self.by_part.setdefault(part, []).extend(found)
+        self.parts_of = {r.code: name_parts(normalize(r.name)) | elided_parts(r.name) for r in refs}
+        for r in refs:
+            for part in self.parts_of[r.code]:
+                self.by_part.setdefault(part, []).append(r)
         self.by_alias = load_aliases(getattr(refs, "alias_file", None), self.by_name, self.gemeente)
-        self._close: dict[str, list[AreaRef]] = {}
+        self.longest = max((len(n.split()) for n in self.by_name), default=1)
+        self._fuzzy_names = FuzzyNames(self.by_name, self.by_part)
+        self._close: dict[tuple[str, frozenset[str]], list[AreaRef]] = {}
 
-    def match(self, text: str, fuzzy: bool = True) -> Match | None:
-        """The areas a phrase names, best tier first: code; name or alias; part of a name; a typo."""
+    def match(self, text: str, fuzzy: bool = True, protected: frozenset[str] = frozenset()) -> Match | None:
+        """The areas a phrase names, best tier first: code; name or alias; part of a name; a typo.
+        Words in `protected` (ordinary words of a question) are never read as typos."""
         q = text.strip()
         if q.lower() in self.by_code:
             return Match(list(self.by_code[q.lower()]), "code")
@@ -126,18 +133,33 @@ class AreaIndex:
         named = prefer_wijk(self.by_name.get(nq, []))
         found = named + [r for r in self.by_alias.get(nq, []) if r not in named]  # an alias never hides a name
         if found:
-            wider = [w for w in (self._wijk_named(r, nq) for r in found) if w is not None and w not in found]
-            return Match(wider + found, "name" if named else "alias")
+            if found == named:  # an exact CBS name is that area; the wijk whose name holds it is offered
+                holders = {w for w in (self._wijk_named(r, nq) for r in named) if w is not None and w not in named}
+                return Match(named, "name", holder=holders.pop() if len(holders) == 1 else None)
+            return self._wijk_first(found, nq, "name" if named else "alias")
         parts = [r for key in part_keys(nq) for r in self.by_part.get(key, [])]
         if parts:
             return Match(prefer_wijk(list(dict.fromkeys(parts))), "part")
-        close = self._fuzzy(nq) if fuzzy else []
-        return Match(close, "fuzzy") if close else None
+        close = self._fuzzy(nq, protected) if fuzzy else []
+        return self._wijk_first(close, None, "fuzzy") if close else None
 
-    def _wijk_named(self, ref: AreaRef, nq: str) -> AreaRef | None:
-        """Buurt 'Rustenburg' in wijk 'Rustenburg en Oostbroek': the name may mean either, so both are offered."""
+    def _wijk_first(self, found: list[AreaRef], nq: str | None, how: str) -> Match:
+        """An everyday name (alias) that means the wijk as well as a buurt of that name inside it ('het
+        Statenkwartier'): the wijk, unless the question says 'buurt' (places.py); the answer says so."""
+        wider = [w for w in (self._wijk_named(r, nq) for r in found) if w is not None]
+        if len({w.code for w in wider}) == 1 and wider[0] in found:
+            inside = tuple(r for r in found if r.parent_code == wider[0].code)
+            if len(inside) == len(found) - 1:
+                return Match([wider[0]], how, inside)
+        holders = {w for w in wider if w not in found}
+        return Match(found, how, holder=holders.pop() if len(found) == 1 and len(holders) == 1 else None)
+
+    def _wijk_named(self, ref: AreaRef, nq: str | None) -> AreaRef | None:
+        """The wijk a buurt lies in when the wijk's name holds the buurt's name ('Rustenburg' in 'Rustenburg en
+        Oostbroek', 'Bomenbuurt' in 'Bomen- en Bloemenbuurt')."""
         parent = self.ref_by_code.get(ref.parent_code or "")
-        if ref.level == "buurt" and parent and parent.level == "wijk" and nq in name_parts(normalize(parent.name)):
+        key = nq if nq is not None else normalize(ref.name)
+        if ref.level == "buurt" and parent and parent.level == "wijk" and key in self.parts_of.get(parent.code, ()):
             return parent
         return None
 
@@ -146,13 +168,15 @@ class AreaIndex:
         found = self.match(text)
         return list(found.refs) if found else []
 
-    def _fuzzy(self, nq: str) -> list[AreaRef]:
-        if nq not in self._close:
+    def _fuzzy(self, nq: str, protected: frozenset[str] = frozenset()) -> list[AreaRef]:
+        key = (nq, protected)
+        if key not in self._close:
             if len(self._close) >= self.MAX_REMEMBERED:
                 self._close.clear()
-            close = difflib.get_close_matches(nq, list(self.by_name), n=3, cutoff=0.85)
-            self._close[nq] = prefer_wijk(self.by_name[close[0]]) if close else []
-        return list(self._close[nq])
+            names = self._fuzzy_names.find(nq, protected)
+            refs = [r for n in names for r in (self.by_name.get(n) or self.by_part.get(n, []))]
+            self._close[key] = prefer_wijk(list(dict.fromkeys(refs)))
+        return list(self._close[key])
 
     def nearest(self, text: str, gemeenten: set[str] | None = None, n: int = 3) -> list[AreaRef]:
         """The real names closest to an unknown one, within the given gemeenten: for "Bedoel je …?"."""
