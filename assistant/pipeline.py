@@ -9,6 +9,7 @@ from collections.abc import Iterator
 
 from assistant.compose.cause import cause_notices
 from assistant.compose.composer import Parts, compose
+from assistant.compose.figures import places_for
 from assistant.compose.follow_ups import follow_ups
 from assistant.compose.replies import ask_gemeente_parts, clarify_parts, no_area_parts, no_indicator_parts, title_for
 from assistant.core.errors import BackendUnavailableError
@@ -26,6 +27,7 @@ from assistant.understand.question import Understanding, understand
 from assistant.understand.scope import Scope
 from assistant.understand.themes import story_themes, theme_indicators
 from assistant.understand.units import unit_notice
+from retrieval.models import IndicatorDef
 from retrieval.stories.instructions import instruction_signs
 from retrieval.tables.areas import AreaRef
 from retrieval.tables.catalogue import Catalogue
@@ -37,6 +39,10 @@ log = logging.getLogger("duiding.pipeline")
 def _labels(u: Understanding, catalogue: Catalogue) -> dict[str, str]:
     defs = [d for d in (catalogue.get(i) for i in u.indicators) if d is not None]
     return {d.id: d.title_nl if u.language == "nl" else d.title_en for d in defs}
+
+
+def _defs(u: Understanding, catalogue: Catalogue) -> dict[str, IndicatorDef]:
+    return {d.id: d for d in (catalogue.get(i) for i in u.indicators) if d is not None}
 
 
 class AnswerService:
@@ -161,8 +167,9 @@ class AnswerService:
                       seen_terms=[t for t in u.explained if t not in u.terms])  # asked again: in full again
         answer.notices = notices
         data = deps.store.load()
+        parts.places, parts.defs = places_for(index_for(data), facts.facts), _defs(u, data.catalogue)
         answer.follow_ups = parts.follow_ups = follow_ups(u, answer, index_for(data), data.catalogue)
-        answer.deterministic = compose(parts)
+        answer.deterministic, answer.lead = compose(parts), parts.lead
         u.explained = list(dict.fromkeys(u.explained + parts.explained))
         return parts
 

@@ -201,6 +201,8 @@ class Answer(BaseModel):
     indicators: list[str] = Field(default_factory=list)
     years: list[int] = Field(default_factory=list)
     deterministic: str = ""
+    lead: str = Field(default="", description="The deterministic answer's lead: the first sentences that answer "
+                      "the question in words, with their [F#] citations (also inside `deterministic`).")
     llm_text: str = ""
     answer: str = ""
     facts: list[Fact] = Field(default_factory=list)

@@ -83,6 +83,8 @@ class GlossaryEntry(BaseModel):
     example_en: str = ""
     mistake: str
     ask_yourself: str
+    mistake_en: str = ""
+    ask_yourself_en: str = ""
     related: list[str] = Field(default_factory=list)
 
 

@@ -8,9 +8,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 
 from assistant.check.guards import inert_markdown
+from assistant.compose.figures import Place
 from assistant.core import registry
 from assistant.schemas import Fact, StoryExcerpt
-from retrieval.models import GlossaryEntry
+from retrieval.models import GlossaryEntry, IndicatorDef
 
 HEAD = {
     "nl": {"facts": "De cijfers", "meaning": "Wat betekent", "lot": "Is dat veel?", "voices": "Uit de wijk",
@@ -48,6 +49,9 @@ class Parts:
     labels: dict[str, str] = field(default_factory=dict)  # indicator id -> its title in the answer's language
     voices_first: bool = False  # the question asks what people tell: quotes lead, figures follow
     no_voices: str = ""  # for such a question without stories: where stories on the theme do exist
+    places: dict[str, Place] = field(default_factory=dict)  # the areas the facts name, with their gemeente
+    defs: dict[str, IndicatorDef] = field(default_factory=dict)  # the indicators asked about: unit, theme, noun
+    lead: str = ""  # filled by compose: the sentences that answer the question (assistant/compose/lead.py)
 
 
 def fact_line(f: Fact, lang: str) -> str:
@@ -78,9 +82,18 @@ def compose(p: Parts) -> str:
     if lead:  # the quotes and patterns lead; the audience's own sections follow without them
         p = replace(p, stories=[], facts=[f for f in p.facts if f.kind != "pattern"])
     blocks = lead + registry.get("audience", p.audience).factory(p)
-    caveats = [c.removeprefix("Let op: ").removeprefix("Note: ") for c in p.caveats]
-    blocks += [section(HEAD[p.language]["caveats"], bullets(caveats)), _sources(p)]
+    caveats = caveat_section(p)
+    blocks += [caveats] if caveats not in blocks else []  # an audience may place the caveats itself (beleid)
+    blocks.append(_sources(p))
     return "\n\n".join(b for b in [*(_notices(p)), *blocks] if b)
+
+
+def caveat_section(p: Parts) -> str:
+    """The caveats in the answer's language (a caveat fact's English sentence in an English answer)."""
+    english = {f.text: f.text_en for f in p.facts if f.kind == "caveat" and f.text_en}
+    shown = [english.get(c, c) if p.language == "en" else c for c in p.caveats]
+    caveats = [c.removeprefix("Let op: ").removeprefix("Note: ") for c in shown]
+    return section(HEAD[p.language]["caveats"], bullets(list(dict.fromkeys(caveats))))
 
 
 VOICES = {

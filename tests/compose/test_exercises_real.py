@@ -134,7 +134,7 @@ def test_a_trainers_session_ends_in_exercises_on_the_areas_discussed(client: Tes
         assert r.status_code == 200, r.text
         answer = r.json()
         cid = answer["conversation_id"]
-        assert answer["facts"] and answer["deterministic"].startswith("**")
+        assert answer["facts"] and answer["lead"] and answer["deterministic"].startswith(answer["lead"])
         areas += answer["areas"]
     assert len(set(areas)) == 3
     for code, kind in zip(areas, ["procentpunt", "ecologische_valkuil", "vergelijking"], strict=True):
