@@ -27,7 +27,8 @@ SKIP_AFTER = re.compile(r"\s*(?:-|\s)?(?:jaar|jarige|jarigen|years?|year-olds?|p
                         r"(?:or|en|of) (?:over|older|ouder)\b|"
                         r"(?:tot|t/m|-|–|en|to|and)\s*\d+\s*(?:jaar|years?))", re.I)
 SKIP_BEFORE = re.compile(r"(?:\b(?:stap|step|vraag|per|aged|age|elke|every|wijk|WK|BU|GM|F|S))\s*$", re.I)
-BASE_BEFORE = re.compile(r"\b(?:van de|out of)\s*$", re.I)  # "892 van de 11.113": a base, not a claim
+# "892 van de 11.113", "13 op de 1.000": a base, not a claim
+BASE_BEFORE = re.compile(r"\b(?:van de|op de|out of)\s*$", re.I)
 LICENCE_RE = re.compile(r"CC[ -]BY(?:[ -](?:SA|NC|ND))*\s*\d(?:[.,]\d)?", re.I)
 YEAR_RE = re.compile(r"\b(19[5-9]\d|20[0-4]\d)\b")
 

@@ -26,7 +26,7 @@ def tail(f: Fact, lang: str) -> str:
 def reference_line(f: Fact, p: Parts) -> str:
     code = reference_code(f) or ""
     name = p.places[code].name if code in p.places else code
-    ref_year = f.extra_sources[0].year if f.extra_sources else None
+    ref_year = next((s.year for s in f.extra_sources if s.area_code == code), None)
     when = f" ({ref_year})" if ref_year and ref_year != f.year else ""
     ref = number(f, "reference")
     shown = fmt_value(ref, f.unit or "", f.decimals, p.language) if ref is not None else ""

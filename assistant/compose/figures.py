@@ -47,8 +47,9 @@ def number(f: Fact, role: str) -> float | None:
 
 
 def reference_code(f: Fact) -> str | None:
-    """The area a comparison fact compares with (its second source)."""
-    return f.extra_sources[0].area_code if f.extra_sources else None
+    """The area a comparison fact compares with: its first source of another area (a share's own
+    denominator row comes from the same area)."""
+    return next((s.area_code for s in f.extra_sources if s.area_code != f.area_code), None)
 
 
 @dataclass

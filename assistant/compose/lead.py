@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from assistant.compose.composer import Parts
-from assistant.compose.figures import Figure, figure, standing, telling_comparison
+from assistant.compose.figures import Figure, comparison_with, figure, standing, telling_comparison
 from assistant.compose.lead_words import agrees, compared, exact, in_words, verdict
 from assistant.schemas import Fact
 
@@ -57,7 +57,7 @@ def figure_sentence(p: Parts, fig: Figure, with_exact: bool) -> str:
     f = fig.value
     words = in_words(f, p.defs.get(fig.indicator), p.language)
     sure = exact(f, p.language)
-    if with_exact and sure and sure not in words:
+    if with_exact and sure and sure not in words and not (f.unit == "per_1000" and f.decimals == 0):
         words = f"{words} ({sure})"
     name = p.places[fig.area].name if fig.area in p.places else fig.area
     year = f" ({f.year})" if f.year else ""
@@ -65,7 +65,8 @@ def figure_sentence(p: Parts, fig: Figure, with_exact: bool) -> str:
 
 
 def verdict_sentence(p: Parts, fig: Figure) -> str:
-    """'Dat is hoger dan in alle andere wijken van Duinhaven [F5] en is ook hoger dan in heel Duinhaven (10,3%) [F3].'"""
+    """'Dat is hoger dan in alle andere wijken van Duinhaven [F5] en is ook hoger dan in heel Duinhaven (10,3%) [F3].'
+    """
     stand, ref = standing(fig), telling_comparison(fig, p.places)
     unit = (fig.value.unit if fig.value else "") or ""
     said = verdict(stand, p.places.get(fig.area), unit, p.language) if stand else ""
@@ -112,11 +113,11 @@ def compare_lead(p: Parts, with_exact: bool = False) -> Lead:
         return value_lead(p, with_exact)
     a, b = figs[0], figs[1]
     assert a.value is not None and b.value is not None
-    pair = next((f for f in a.comparisons if f.extra_sources and f.extra_sources[0].area_code == b.area), None)
+    pair = comparison_with(a, b.area)
     name_a, name_b = (p.places[x.area].name if x.area in p.places else x.area for x in (a, b))
     words_a = in_words(a.value, p.defs.get(a.indicator), p.language)
     words_b = in_words(b.value, None, p.language)
-    if with_exact:
+    if with_exact and not (a.value.unit == "per_1000" and a.value.decimals == 0):
         words_a, words_b = f"{words_a} ({exact(a.value, p.language)})", f"{words_b} ({exact(b.value, p.language)})"
     year = f" ({a.value.year})" if a.value.year else ""
     first = f"{label(p, a.indicator)}{year}: {name_a} {words_a}, {name_b} {words_b}{cite(a.value, b.value)}."

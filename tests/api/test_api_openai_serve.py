@@ -80,7 +80,7 @@ def test_a_real_data_question_gets_the_checked_answer_with_numbers_and_sources(
     text = reply.choices[0].message.content
     facts, _, sources = text.partition("**Bronnen**")
     assert reply.choices[0].finish_reason == "stop" and reply.model == "duiding-jongerenwerker"
-    assert f"Moerwijk (2021): {dutch(latest)}. [F1]" in facts
+    assert f"Moerwijk (2021): {dutch(latest)} [F1]" in facts  # the lead block: the value with its citation
     table = re.search(r"Bron: CBS, tabel (\d{5}NED)", facts)
     assert table and f"- [F1] CBS, tabel {table.group(1)}: " in sources
     code = code_of(kwb_wijken(real_data), "Moerwijk")
