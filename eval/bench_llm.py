@@ -6,8 +6,8 @@ first declared **large** (the prompt every backend had before issue 29: the full
 facts, a pattern and a caveat, two stories and a term; the baseline), then declared **small** (the short
 prompt of assistant/llm/role.py). Each block starts with one uncounted question that caches the audience's
 static system prompt. Printed per block: the median time from the model call to its first token, to the
-first checked sentence, and from the question to the first checked sentence (the pipeline's own
-`llm_first_sentence`, which adds facts and story retrieval). Prints figures; never asserts timings.
+first checked sentence, and from the question to the first checked sentence (adds facts and story
+retrieval). Each answer stops at its first checked sentence. Prints figures; never asserts timings.
 """
 
 from __future__ import annotations
@@ -72,35 +72,38 @@ def _med(values: list[float]) -> str:
 
 
 def block(service: Any, timed: TimedLLM, size: str, audience: str, questions: list[str]) -> dict[str, list[float]]:
-    """Answer the questions with the model declared `size`; the timings of each first attempt."""
+    """Answer the questions with the model declared `size`, each up to its first checked sentence."""
     from assistant.events import SentenceReleased
     from assistant.schemas import Question
 
     timed.size = size
-    out: dict[str, list[float]] = {"token": [], "sentence": [], "question": [], "total": [], "skipped": []}
+    out: dict[str, list[float]] = {"token": [], "sentence": [], "question": [], "skipped": [], "none": []}
     for i, q in enumerate([WARM, *questions]):
         timed.firsts.clear()
         timed.started.clear()
-        t0, first_sentence, answer = time.perf_counter(), None, None
-        for event in service.stream(Question(question=q, audience=audience)):  # type: ignore[arg-type]
-            if isinstance(event, SentenceReleased) and first_sentence is None and timed.started:
-                first_sentence = time.perf_counter() - timed.started[0]
-            answer = getattr(event, "answer", answer)
+        t0, first_sentence = time.perf_counter(), None
+        events = service.stream(Question(question=q, audience=audience))  # type: ignore[arg-type]
+        for event in events:
+            if isinstance(event, SentenceReleased) and timed.started:
+                first_sentence = time.perf_counter() - timed.started[0], time.perf_counter() - t0
+                break  # what is measured is the first checked sentence; closing the stream stops the model
+        events.close()
         if i == 0:
             continue  # warms the static prefix of this prompt
         if not timed.started:
             out["skipped"].append(1.0)
-            continue
-        if timed.firsts[0] is not None:
+        elif first_sentence is None:
+            out["none"].append(1.0)
+        else:
+            out["sentence"].append(first_sentence[0])
+            out["question"].append(first_sentence[1])
+        if timed.firsts and timed.firsts[0] is not None:
             out["token"].append(timed.firsts[0])
-        if first_sentence is not None and answer is not None:
-            out["sentence"].append(first_sentence)
-            out["question"].append(answer.timings_ms.get("llm_first_sentence", float("nan")) / 1000)
-        out["total"].append(time.perf_counter() - t0)
     return out
 
 
-def compare(data_dir: Path, audience: str = "jongerenwerker", n: int = 6, say: Any = print) -> None:
+def compare(data_dir: Path, audience: str = "jongerenwerker", n: int = 6, say: Any = print,
+            backend: str = "embedded") -> None:
     """Load the demo city with its stories and the embedded model once; time the old and the new prompt."""
     from assistant.pipeline import AnswerService
     from assistant.wiring import build_deps, build_story_search
@@ -110,7 +113,7 @@ def compare(data_dir: Path, audience: str = "jongerenwerker", n: int = 6, say: A
     from retrieval.stories.ingest import ingest_stories
     from retrieval.tables.store import IndicatorStore
 
-    settings = Settings(data_dir=data_dir, llm="embedded", embedder="fake", llm_timeout_s=600)
+    settings = Settings(data_dir=data_dir, llm=backend, embedder="fake", llm_timeout_s=600)
     store = IndicatorStore(settings.indicator_dir)
     load_demo(store)
     ingest_stories(STORIES, open_story_store(settings), set(store.load().areas["area_code"].astype(str)), settings)
@@ -119,11 +122,12 @@ def compare(data_dir: Path, audience: str = "jongerenwerker", n: int = 6, say: A
     timed = TimedLLM(deps.llm, "large")
     deps.llm = timed  # type: ignore[assignment]
     service = AnswerService(deps)
-    say(f"  {'prompt':<34} {'first token':>11} {'1st checked':>11} {'from question':>13} {'answer':>8}  n")
+    say(f"  {'prompt':<34} {'first token':>11} {'1st checked':>11} {'from question':>13}  n")
     for size, label in (("large", "before: full prompt (baseline)"), ("small", "after: small-model prompt")):
         r = block(service, timed, size, audience, QUESTIONS[:n])
-        say(f"  {label:<34} {_med(r['token']):>11} {_med(r['sentence']):>11} {_med(r['question']):>13} "
-            f"{_med(r['total']):>8}  {len(r['sentence'])}/{n} with a checked sentence"
+        say(f"  {label:<34} {_med(r['token']):>11} {_med(r['sentence']):>11} {_med(r['question']):>13}  "
+            f"{len(r['sentence'])}/{n} with a checked sentence"
+            + (f", {len(r['none'])} refused" if r["none"] else "")
             + (f", {len(r['skipped'])} not asked (no story)" if r["skipped"] else ""), flush=True)
     say(f"  (medians over the questions; {audience}; peak RSS "
         f"{resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024:,.0f} MB)")
@@ -133,9 +137,11 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--audience", default="jongerenwerker")
     parser.add_argument("--questions", type=int, default=6)
+    parser.add_argument("--llm", default="embedded", help="fake: check the bench itself without a model")
     args = parser.parse_args(argv)
     with tempfile.TemporaryDirectory(prefix="duiding-bench-llm-") as tmp:
-        compare(Path(tmp), args.audience, args.questions, say=lambda line, **_: print(line, flush=True))
+        compare(Path(tmp), args.audience, args.questions, say=lambda line, **_: print(line, flush=True),
+                backend=args.llm)
     return 0
 
 

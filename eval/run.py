@@ -165,8 +165,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--llm", choices=BACKENDS, default="none")
     parser.add_argument("--limit", type=int, default=None)
     parser.add_argument("--out", type=Path, default=REPORTS)
+    parser.add_argument("--skip-retrieval", action="store_true", help="leave out the story/glossary recall figures")
     args = parser.parse_args(argv)
-    run_eval(args.set_name, args.llm, args.limit, args.out)
+    run_eval(args.set_name, args.llm, args.limit, args.out, retrieval=not args.skip_retrieval)
     return 0
 
 

@@ -83,11 +83,12 @@ def build_messages(audience: str, question: str, facts: Sequence[Fact], stories:
     small = size == "small"
     values = {
         "facts": format_facts(facts, lang),
-        "glossary": format_glossary(glossary_terms, lang, short=small),
         "stories": format_stories(stories, area_names or {}, SMALL_STORY_CHARS if small else STORY_CHARS),
         "question": question.strip(),
         "language": LANGUAGE_NAMES.get(lang, LANGUAGE_NAMES["nl"]),
     }
+    if not small:  # a small model's short question part has no terms: each token delays its first sentence
+        values["glossary"] = format_glossary(glossary_terms, lang)
     return [
         {"role": "system", "content": render(system, {}, f"{name} (system)").strip()
          + "\n\n" + example_text(prompt_dir, size)},
@@ -117,12 +118,8 @@ def format_facts(facts: Sequence[Fact], lang: str = "nl") -> str:
     return "\n".join(lines) or EMPTY
 
 
-def format_glossary(entries: Sequence[GlossaryEntry], lang: str = "nl", short: bool = False) -> str:
-    """One line per term; `short` (a small model's prompt): the first sentence of the definition only."""
-    if short:
-        lines = [f"- {e.term}: {_first_sentence(e.definition_en if lang == 'en' else e.definition)}"
-                 for e in entries]
-    elif lang == "en":
+def format_glossary(entries: Sequence[GlossaryEntry], lang: str = "nl") -> str:
+    if lang == "en":
         lines = [f"- {e.term}: {_one_line(e.definition_en)}" for e in entries]
     else:
         # Only the first sentence of the common mistake: it names the mistake; the rest explains it.

@@ -1,9 +1,10 @@
 """What the LLM does, set by the size its backend declares (`size` on the backend, DUIDING_LLM_SIZE).
 
 - small (the embedded Qwen2.5-Coder-1.5B): one short paragraph, at most 60 words, that ties a figure to a
-  story in the audience's words (prompts/<audience>.small.md). Its question part is short (two facts, one
-  story, one term, about 200 tokens) because prompt tokens are what the first sentence waits for; the static
-  system part is identical for every question of an audience, so llama.cpp reuses its cached state.
+  story in the audience's words (prompts/<audience>.small.md). Its question part is short (two facts and
+  one story, about 220 Qwen tokens against about 680 before) because prompt tokens are what the first
+  sentence waits for; the static system part is identical for every question of an audience, so llama.cpp
+  reuses its cached state.
   It writes nothing when it could only repeat the facts: see `nothing_to_add`.
 - large (7B and up on Ollama or an OpenAI-compatible server): the full interpretation in the register
   (prompts/<audience>.md), up to DUIDING_LLM_MAX_TOKENS.
@@ -38,7 +39,7 @@ class Role:
     terms: int
 
 
-SMALL = Role("small", ".small", max_tokens=110, max_words=60, facts=2, stories=1, terms=1)
+SMALL = Role("small", ".small", max_tokens=110, max_words=60, facts=2, stories=1, terms=0)
 LARGE = Role("large", "", max_tokens=None, max_words=None, facts=4, stories=2, terms=1)
 
 

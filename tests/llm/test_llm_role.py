@@ -49,7 +49,7 @@ def test_the_small_prompt_is_short_and_its_system_part_static() -> None:
     assert small[0] == other[0]  # the cached prefix is the same for every question of an audience
     assert small[0] != large[0] and "60 woorden" in small[0]["content"]
     assert estimate_tokens(small[1]["content"]) <= 220 < estimate_tokens(large[1]["content"]) + 100
-    assert "Veelgemaakte fout" not in small[1]["content"]  # one sentence per term in the short prompt
+    assert "Begrip" not in small[1]["content"]  # the facts answer explains the terms
     long = stories()[0].model_copy(update={"text": "woord " * 80})
     quoted = build_messages("beleid", QUESTION, [], [long], [], size="small")[1]["content"]
     text = quoted.split('"')[1]
