@@ -178,7 +178,7 @@ def run(embedders: Sequence[str], out_dir: Path, cache_dir: Path | None = None) 
                 results["skipped"][name] = str(exc)
                 continue
             print(f"{name}: indexed in {seconds:.1f}s", flush=True)
-            results["embedders"][name] = {"index_seconds": round(seconds, 1),
+            results["embedders"][name] = {"index_seconds": round(seconds, 1), "texts_embedded": vectors.embedded,
                                           **evaluate_embedder(retriever, stories, terms)}
             small = [SmallQuery(q.query, q.gold) for q in stories if not q.area]
             results["embedders"][name]["small"] = evaluate_small(
