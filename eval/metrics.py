@@ -171,7 +171,8 @@ def _numbers(ts: TurnScore, turn: Turn, answer: Answer, raw: str | None, ctx: Co
     pool = build_pool(ctx.gold, turn.expect, ctx.gemeente, [*answer.areas, *fact_areas], answered)
     passages = quoted_passages(answer)
     quoted: list[NumToken] = [t for p in passages for t in extract_numbers(p, answer.language)]
-    quoted += story_tokens(ctx.stories, [*answer.areas, *fact_areas, *(s.area_code for s in answer.stories if s.area_code)])
+    story_areas = [s.area_code for s in answer.stories if s.area_code]
+    quoted += story_tokens(ctx.stories, [*answer.areas, *fact_areas, *story_areas])
     shown_text = remove_quoted(answer.answer, passages)
     ts.shown = faithfulness(shown_text, answer.language, pool, ctx.matcher, quoted)
     ids = {f.id for f in answer.facts} | {s.id for s in answer.stories}
