@@ -77,7 +77,8 @@ class TurnScore:
     story_hit: bool | None = None
     caveat_expected: str | None = None
     caveat_found: bool | None = None
-    readability: Readability | None = None
+    readability: Readability | None = None  # the whole answer (Dutch youth-worker answers)
+    lead_readability: Readability | None = None  # the lead: the first sentences that answer (Dutch, every audience)
     llm_value: str = ""  # eval/metrics_value.py: adds, repeats, wrong, refused, not_asked, none
     llm_elements: list[str] = field(default_factory=list)
     timings_ms: dict[str, float] = field(default_factory=dict)
@@ -161,6 +162,8 @@ def score_turn(q: EvalQuestion, i: int, turn: Turn, answer: Answer, raw: str | N
         ts.caveat_expected, ts.caveat_found = ex.caveat, bool(re.search(CAVEAT_RE[ex.caveat], blob, re.I))
     if q.audience == "jongerenwerker" and q.lang == "nl" and answer.answer and not ex.clarify:
         ts.readability = readability(answer.answer)
+    if q.lang == "nl" and answer.lead and not ex.clarify:
+        ts.lead_readability = readability(answer.lead)
     return ts
 
 

@@ -39,14 +39,21 @@ def _percentiles(values: list[float]) -> dict[str, float | int | None]:
     return {"p50": round(statistics.median(ordered), 1), "p95": round(p95, 1), "n": len(ordered)}
 
 
-def _readability(scores: list[TurnScore]) -> dict[str, Any]:
-    rs = [s.readability for s in scores if s.readability]
+def _readability(scores: list[TurnScore], lead: bool = False) -> dict[str, Any]:
+    rs = [r for r in (s.lead_readability if lead else s.readability for s in scores) if r]
     if not rs:
         return {"answers": 0}
-    return {"answers": len(rs),
-            "mean_sentence_length": round(statistics.mean(r.mean_sentence_length for r in rs), 2),
-            "long_word_share": round(statistics.mean(r.long_word_share for r in rs), 4),
-            "flesch_douma": round(statistics.mean(r.flesch_douma for r in rs), 1)}
+    out = {"answers": len(rs),
+           "mean_sentence_length": round(statistics.mean(r.mean_sentence_length for r in rs), 2),
+           "long_word_share": round(statistics.mean(r.long_word_share for r in rs), 4),
+           "flesch_douma": round(statistics.mean(r.flesch_douma for r in rs), 1)}
+    return out | ({"sentences": round(statistics.mean(r.sentences for r in rs), 2)} if lead else {})
+
+
+def lead_readability(scores: list[TurnScore]) -> dict[str, Any]:
+    """Readability of the lead per audience (words per sentence, long-word share, Flesch-Douma), and overall."""
+    by_audience = {a: _readability(group, lead=True) for a, group in _groups(scores, lambda s: s.audience)}
+    return {"all": _readability(scores, lead=True), **by_audience}
 
 
 def core(scores: list[TurnScore]) -> dict[str, Any]:
@@ -88,6 +95,7 @@ def summarize(scores: list[TurnScore], backend: str, set_name: str, n_questions:
               extra: dict[str, Any]) -> dict[str, Any]:
     out: dict[str, Any] = {"backend": backend, "set": set_name, "n_questions": n_questions, **core(scores)}
     out["readability"] = _readability(scores)
+    out["lead_readability"] = lead_readability(scores)
     out["llm_value"] = summarize_value([(s.llm_value, s.llm_elements) for s in scores if not s.error])
     out["latency_ms"] = {stage: _percentiles([s.timings_ms[stage] for s in scores if stage in s.timings_ms])
                          for stage in STAGES}

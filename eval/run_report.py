@@ -35,6 +35,9 @@ ROWS = [("understanding accuracy", "understanding_accuracy"),
         ("readability: mean sentence length", "readability.mean_sentence_length"),
         ("readability: long-word share", "readability.long_word_share"),
         ("readability: Flesch-Douma", "readability.flesch_douma"),
+        ("lead readability: words per sentence", "lead_readability.all.mean_sentence_length"),
+        ("lead readability: long-word share", "lead_readability.all.long_word_share"),
+        ("lead readability: Flesch-Douma", "lead_readability.all.flesch_douma"),
         ("latency deterministic p50/p95 ms", "latency_ms.deterministic"),
         ("latency first LLM sentence p50/p95 ms", "latency_ms.llm_first_sentence"),
         ("latency total p50/p95 ms", "latency_ms.total")]
@@ -121,9 +124,22 @@ def markdown(summary: dict[str, Any], scores: list[TurnScore]) -> str:
               "|---" * (len(TYPE_COLS) + 1) + "|"]
     for qtype, row in summary["by_type"].items():
         lines.append(f"| {qtype} | " + " | ".join(fmt(row[c]) for c in TYPE_COLS) + " |")
+    lines += lead_section(summary)
     lines += value_section(summary, scores)
     lines += ["", *failures(scores)]
     return "\n".join(lines) + "\n"
+
+
+def lead_section(summary: dict[str, Any]) -> list[str]:
+    """Readability of the lead (the composer's first sentences) per audience, Dutch answers."""
+    cols = ["answers", "sentences", "mean_sentence_length", "long_word_share", "flesch_douma"]
+    lines = ["", "## Readability of the lead, per audience", "",
+             "The lead is `Answer.lead`: the sentences that answer the question before the details (Dutch answers; "
+             "Flesch-Douma = 206.84 - 0.77 x syllables per 100 words - 0.93 x words per sentence).", "",
+             "| audience | " + " | ".join(cols) + " |", "|---" * (len(cols) + 1) + "|"]
+    for audience, row in (summary.get("lead_readability") or {}).items():
+        lines.append(f"| {audience} | " + " | ".join(fmt(row.get(c)) for c in cols) + " |")
+    return lines
 
 
 def value_section(summary: dict[str, Any], scores: list[TurnScore], cap: int = 12) -> list[str]:

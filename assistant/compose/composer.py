@@ -181,5 +181,7 @@ def _term_blocks(p: Parts) -> list[str]:
         body = [g.definition if nl else g.definition_en, f"{'Voorbeeld' if nl else 'Example'}: {example}"]
         if nl:
             body += [f"{h['mistake']}: {g.mistake}", f"{h['check']}: {g.ask_yourself}"]
+        elif g.mistake_en and g.ask_yourself_en:
+            body += [f"{h['mistake']}: {g.mistake_en}", f"{h['check']}: {g.ask_yourself_en}"]
         blocks.append(section(g.term, "\n\n".join(body)))
     return blocks

@@ -190,3 +190,10 @@ def test_follow_up_leads_with_the_new_area(ask: Ask, audience: str) -> None:
     first, second = sentences(answer.lead)[:2]
     assert "Veenpark" in first and natural(demo_value("WK990119", "laag_inkomen_pct", YEAR), "percent") in first
     assert_verdict(second, verdict_of(demo_peers("laag_inkomen_pct", YEAR), "WK990119", 1))
+
+
+def test_english_trainer_gets_the_glossarys_english_misreading(ask: Ask) -> None:
+    answer = ask("Is youth care in Molenwijk higher than in Bloemendries?", "trainer")
+    mistake = answer.deterministic.split("**Common mistake**\n", 1)[1].split("\n\n")[0]
+    assert mistake in {g.mistake_en for g in answer.glossary if g.mistake_en}
+    assert "**Check question**" in answer.deterministic and "Veelgemaakte" not in answer.deterministic

@@ -184,3 +184,24 @@ def test_story_pattern_numbers_are_gold_for_their_area_only() -> None:
     assert scored(line) == []
     wrong = line.replace(f"({round(100 * n / len(about))}%)", f"({round(100 * n / len(about)) + 7}%)")
     assert scored(wrong)
+
+
+def test_a_natural_frequency_states_the_figure_and_its_base_is_no_claim() -> None:
+    text = "Wmo-cliënten in Molenwijk: ongeveer 64 op de 1.000 inwoners. Jeugdzorg: ongeveer 18 van de 100 jongeren."
+    assert [(t.value, t.unit) for t in extract_numbers(text, "nl")] == [(64.0, "per1000"), (18.0, "")]
+
+
+def test_lead_readability_is_reported_per_audience() -> None:
+    from eval.metrics import TurnScore
+    from eval.metrics_summary import lead_readability
+    from eval.metrics_text import readability
+
+    short, long = (readability(t) for t in ("Het is veel. Dat is hoger dan in de stad.",
+                                            "De gemeentelijke referentiewaarde is aanzienlijk hoger dan verwacht."))
+    scores = [TurnScore("a", "value", "demo", "nl", "jongerenwerker", 0, "q", lead_readability=short),
+              TurnScore("b", "value", "demo", "nl", "beleid", 0, "q", lead_readability=long)]
+    out = lead_readability(scores)
+    assert out["jongerenwerker"]["answers"] == out["beleid"]["answers"] == 1 and out["all"]["answers"] == 2
+    assert out["jongerenwerker"]["mean_sentence_length"] < out["beleid"]["mean_sentence_length"]
+    assert out["jongerenwerker"]["flesch_douma"] > out["beleid"]["flesch_douma"]
+    assert out["beleid"]["long_word_share"] > out["jongerenwerker"]["long_word_share"] == 0
