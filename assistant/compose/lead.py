@@ -59,9 +59,11 @@ def figure_sentence(p: Parts, fig: Figure, with_exact: bool) -> str:
     sure = exact(f, p.language)
     if with_exact and sure and sure not in words and not (f.unit == "per_1000" and f.decimals == 0):
         words = f"{words} ({sure})"
+    if fig.count is not None:  # a count with its share: 'how many' is answered, then what part that is
+        words = f"{exact(fig.count, p.language)}, {words}"
     name = p.places[fig.area].name if fig.area in p.places else fig.area
     year = f" ({f.year})" if f.year else ""
-    return f"{label(p, fig.indicator)} in {name}{year}: {words}{cite(f)}."
+    return f"{label(p, fig.indicator)} in {name}{year}: {words}{cite(fig.count, f)}."
 
 
 def verdict_sentence(p: Parts, fig: Figure) -> str:
