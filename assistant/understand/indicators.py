@@ -10,6 +10,7 @@ from pathlib import Path
 import yaml
 
 from assistant.understand.lexicon import INDICATOR_WORDS
+from assistant.understand.patterns import WEAK
 from retrieval.tables.areas import normalize
 from retrieval.tables.catalogue import base_catalogue
 
@@ -88,5 +89,22 @@ def catalogue_table() -> dict[str, list[str]]:
 def catalogue_groups(text: str, loaded: set[str]) -> list[list[str]]:
     """When the curated phrases name nothing: the loaded indicators whose title or search terms the question
     uses ('Hoeveel koophuizen …' -> koopwoningen_pct). Only loaded ids, first-listed first."""
-    table = {p: [i for i in ids if i in loaded] for p, ids in catalogue_table().items()}
+    # the words for a group of people ('mensen', 'ouderen') are no topic on their own: "hoeveel mensen hebben
+    # diabetes" is about diabetes, which is not loaded, not about the number of inhabitants
+    table = {p: [i for i in ids if i in loaded and i not in WEAK] for p, ids in catalogue_table().items()}
     return phrase_groups(text, {p: ids for p, ids in table.items() if ids})
+
+
+def typo_groups(text: str) -> list[list[str]]:
+    """When no phrase matched: a long word one slip away from a one-word phrase ('inwonres' -> inwoners),
+    first letter kept, as areas are read (retrieval/tables/area_fuzzy.py)."""
+    from retrieval.tables.area_fuzzy import distance, tolerance
+
+    words = [w for w in normalize(text).replace("-", " ").split() if len(w) >= 6]
+    table = {p: ids for p, ids in phrase_table().items() if " " not in p and len(p) >= 6}
+    groups: list[list[str]] = []
+    for w in words:
+        close = sorted((distance(w, p, tolerance(p)), p) for p in table if p[0] == w[0])
+        if close and close[0][0] <= tolerance(close[0][1]) and table[close[0][1]] not in groups:
+            groups.append(table[close[0][1]])
+    return groups

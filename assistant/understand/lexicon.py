@@ -70,6 +70,7 @@ INDICATOR_WORDS: dict[str, list[str]] = {
     "people live alone": ["eenpersoonshuishoudens"], "people living alone": ["eenpersoonshuishoudens"],
     "gezinnen met kinderen": ["huishoudens_met_kinderen"], "gezinnen": ["huishoudens_met_kinderen"],
     "werklozen": ["ww_uitkering"], "werkloos": ["ww_uitkering"], "living alone": ["eenpersoonshuishoudens"], "lives alone": ["eenpersoonshuishoudens"],
+    "groeit": ["inwoners"], "gegroeid": ["inwoners"], "krimpt": ["inwoners"], "grown": ["inwoners"],
     "koophuizen": ["koopwoningen_pct"], "huurhuizen": ["huurwoningen_pct"],
     "owner occupied": ["koopwoningen_pct"], "rented homes": ["huurwoningen_pct"],
 }

@@ -12,7 +12,7 @@ from retrieval.tables.areas import AreaIndex, AreaRef, Match, area_index, normal
 CODE_RE = re.compile(r"\b(?:GM\d{4}|WK\d{6}|BU\d{8}|NL00|SD\d{6})\b")
 # a name after a word that introduces a place: "in Moerwijk", "heeft Zonnewijk", "gaat het met Lombok"
 NAME_AFTER_RE = re.compile(r"\b(?:in|wijk|buurt|voor|van|for|of|heeft|telt|met|over|rond|naar|has|with|about|"
-                           r"around)\s+([A-Z][\w'-]+(?:\s+[A-Z][\w'-]+)?)")
+                           r"around)\s+([A-Z][\w'-]+(?:\s+(?:(?:en|van|de|der|den|aan|op)\s+)?[A-Z][\w'-]+)?)")
 # "Wijk 12 Bomen- en Bloemenbuurt": CBS's number prefix anywhere in the question
 PREFIX_RE = re.compile(r"\b(?:wijk|buurt)\s+\d{1,3}\s+(?=[^\W\d])", re.IGNORECASE)
 # ordinary words of a question: never read as a typo of a name ("wonen" is not "Wonen-Oost")
@@ -58,7 +58,7 @@ def find_places(refs: list[AreaRef], text: str, context: list[AreaRef] | None = 
             continue
         _place(index, _level_asked(flat, phrase, m), named, around, out)
         _note(phrase, m, out)
-    out.areas = _dedupe(out.areas)
+    out.areas, out.clarify = _dedupe(out.areas), _dedupe(out.clarify)
     if not out.clarify and all(a.level in TOP_LEVELS for a in out.areas):
         out.unknown = _unknown_name(text, used)
     return out
@@ -174,8 +174,8 @@ def _note(phrase: str, m: Match, out: Places) -> None:
     if hit is None:
         return
     phrase = re.sub(r"^(?:de|het|the)\s+", "", phrase, flags=re.IGNORECASE)
-    if m.how == "fuzzy":
-        out.read_as.append((phrase, hit, "typo"))
+    if m.how == "fuzzy" or (m.how == "part" and normalize(phrase) != normalize(hit.name)):
+        out.read_as.append((phrase, hit, "typo"))  # "Ik lees 'Zuilen' als Zuilen-Noord."
     if m.inside and hit.level == "wijk":
         out.read_as.append((phrase, hit, "wijk"))
     elif m.holder and hit.level == "buurt":

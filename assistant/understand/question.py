@@ -6,7 +6,7 @@ import re
 from datetime import date
 
 from assistant.understand.follow import follow_up
-from assistant.understand.indicators import catalogue_groups, find_indicators
+from assistant.understand.indicators import catalogue_groups, find_indicators, typo_groups
 from assistant.understand.kinds import apply_kinds, special_kind
 from assistant.understand.lexicon import THEME_WORDS
 from assistant.understand.model import Understanding
@@ -136,9 +136,10 @@ def understand(
     groups = find_indicators(question)
     # "En de laagste?", "En vergeleken met Nederland?": a follow-up on the previous figure, not a new topic
     carried = bool(prev and prev.indicators and FOLLOW_FORM_RE.search(question.lower()) and len(question.split()) <= 8)
-    special = special_kind(question, loaded, bool(groups)) or carried
+    special = special_kind(without_names(question, u.areas + u.clarify), loaded, bool(groups)) or carried
     if not groups and not special and not STORY_RE.search(question.lower()):
-        groups = catalogue_groups(question, loaded)[:1]  # the catalogue's own words, before any embedding
+        plain = without_names(question, u.areas + u.clarify)  # a slip in an indicator word, then the catalogue
+        groups = (typo_groups(plain) or catalogue_groups(plain, loaded))[:1]  # both before any embedding
     if not groups and link is not None and not STORY_RE.search(question.lower()) and not special:
         groups = [[i] for i, _ in link(question)][:1]
     u.unit = wanted_unit(question)
@@ -157,11 +158,18 @@ def understand(
     u.wants_stories = bool(STORY_RE.search(question.lower()))
     _set_share(u, question, units)
     u.kind = question_kind(question, u)
-    apply_kinds(u, question, loaded, has_topic=bool(groups))
+    apply_kinds(u, without_names(question, u.areas + u.clarify), loaded, has_topic=bool(groups))
     u = follow_up(prev, u)
     if not u.areas and not u.clarify and not u.unknown_area and context_area and u.kind not in ("term", "top"):
         u.areas = [context_area]
     return u
+
+
+def without_names(question: str, areas: list[AreaRef]) -> str:
+    """The question without the words of the areas it names: 'Oude Pijp' says nothing about older people."""
+    for word in {w for a in areas for w in re.findall(r"[^\W\d]{3,}", a.name)}:
+        question = re.sub(rf"(?<!\w){re.escape(word)}(?!\w)", " ", question, flags=re.IGNORECASE)
+    return question
 
 
 def _share_rank(unit: tuple[str, str | None]) -> int:

@@ -16,6 +16,8 @@ GENERIC = {
     "buitengebied", "verspreide", "huizen", "overig", "overige", "kern", "landelijk", "gebied", "zone",
 }
 # Second halves of Dutch place compounds: what is left in front is the part people say.
+ADJECTIVE = ("se", "sche")  # Dutch adjectives of place names: Haagse, Scheveningse, Amsterdamse
+CONNECT = {"en", "e", "o", "eo", "van", "de", "der", "den", "het", "aan", "op", "in", "bij", "ter", "ten", "s", "t"}
 SUFFIXES = ("kwartier", "buurt", "wijk", "park", "haven", "dorp", "polder", "veld", "eiland", "plein", "terrein")
 MIN_PART = 4
 
@@ -31,12 +33,13 @@ def normalize(text: str) -> str:
 
 
 def name_parts(norm: str) -> set[str]:
-    """The parts of one normalized name that may stand for it."""
+    """The parts of one normalized name that may stand for it: a distinctive word, the stem of a compound,
+    or a run of words ('oostelijke eilanden' of 'Oostelijke Eilanden/Kadijken')."""
     words = norm.split()
-    parts: set[str] = set()
+    parts: set[str] = set(_runs(words))
     for w in words:
-        if w in GENERIC or len(w) < MIN_PART or w.isdigit():
-            continue
+        if w in GENERIC or len(w) < MIN_PART or w.isdigit() or (len(words) > 1 and w.endswith(ADJECTIVE)):
+            continue  # 'Haagse' in 'Haagse Bos' names the city as much as this area: no part on its own
         if len(words) > 1:
             parts.add(w)
         for suffix in SUFFIXES:
@@ -59,8 +62,23 @@ def elided_parts(name: str) -> set[str]:
     return out
 
 
+def _runs(words: list[str]) -> list[str]:
+    """Runs of two or more words inside a longer name, holding a distinctive word, not ending in 'en'."""
+    out = []
+    for size in range(2, len(words)):
+        for i in range(len(words) - size + 1):
+            run = words[i : i + size]
+            if run[0] not in ("en", "e", "o", "eo") and run[-1] not in CONNECT and any(
+                    w not in GENERIC and len(w) >= MIN_PART and not w.isdigit() for w in run):
+                out.append(" ".join(run))
+    return out
+
+
 def part_keys(phrase: str) -> list[str]:
-    """The keys a phrase is looked up under: a single distinctive word only."""
-    if " " in phrase or phrase in GENERIC or len(phrase) < MIN_PART or phrase.isdigit():
+    """The keys a phrase is looked up under: a distinctive word, or a run of words holding one."""
+    words = phrase.split()
+    if len(words) > 1:
+        return [phrase] if any(w not in GENERIC and len(w) >= MIN_PART and not w.isdigit() for w in words) else []
+    if phrase in GENERIC or len(phrase) < MIN_PART or phrase.isdigit():
         return []
     return [phrase]

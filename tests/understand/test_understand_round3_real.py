@@ -214,3 +214,57 @@ def test_a_typo_then_a_follow_up_keeps_the_figure(five_dir: Path, real_data: Pat
     answer, _ = ask(five_dir, "En in Moerwyk?", u)
     assert answer.areas == ["WK051836"] and answer.indicators[:1] == ["eenpersoonshuishoudens"]
     assert dutch(figure(real_data, "WK051836", "Eenpersoonshuishoudens_29")) in answer.answer
+
+
+@pytest.mark.parametrize("question", ["Hoeveel huishoudens heeft Burgwallen-Oude Zijde?",
+                                      "How many households does Burgwallen-Oude Zijde have?"])
+def test_a_comparative_word_inside_an_area_name_is_no_topic(five_dir: Path, real_data: Path, question: str) -> None:
+    """'Oude' in 'Burgwallen-Oude Zijde' does not ask about older people."""
+    answer, _ = ask(five_dir, question)
+    assert answer.areas == ["WK036300"] and answer.indicators[:1] == ["huishoudens"]
+    value = figure(real_data, "WK036300", "HuishoudensTotaal_28")
+    assert (dutch(value) if question.startswith("Hoe") else f"{value:,}") in answer.answer
+
+
+def test_a_follow_up_naming_an_area_with_a_comparative_word_keeps_the_figure(five_dir: Path, real_data: Path) -> None:
+    _, u = ask(five_dir, "Hoeveel kinderen tot 15 jaar wonen er in Geuzenveld?")
+    answer, _ = ask(five_dir, "En in de Oude Pijp?", u)
+    assert answer.areas == ["WK036324"] and answer.indicators[:1] == ["leeftijd_0_15"]
+    assert dutch(figure(real_data, "WK036324", "k_0Tot15Jaar_8")) in answer.answer
+
+
+def test_the_first_words_of_a_longer_name_link_and_are_said(five_dir: Path, real_data: Path) -> None:
+    answer, _ = ask(five_dir, "Hoeveel huishoudens zijn er in Oostelijke Eilanden?")  # 'Oostelijke Eilanden/Kadijken'
+    assert answer.areas == ["WK036309"]
+    assert dutch(figure(real_data, "WK036309", "HuishoudensTotaal_28")) in answer.answer
+    assert f"Ik lees 'Oostelijke Eilanden' als {cbs_title(real_data, 'WK036309')}." in answer.answer
+
+
+def test_an_unknown_name_with_a_small_word_inside_is_named_whole(five_dir: Path) -> None:
+    answer, _ = ask(five_dir, "Hoeveel inwoners heeft Berg en Dal?")  # a gemeente that is not loaded
+    assert "Ik ken 'Berg en Dal' niet in de geladen cijfers." in answer.answer
+    assert not [f for f in answer.facts if f.value is not None]
+
+
+@pytest.mark.parametrize("question, indicator, column", [
+    ("Hoeveel inwonres heeft Moerwijk?", "inwoners", "AantalInwoners_5"),
+    ("Hoeveel eenpersoonshuishoudns zijn er in Moerwijk?", "eenpersoonshuishoudens", "Eenpersoonshuishoudens_29"),
+])
+def test_a_slip_in_an_indicator_word(five_dir: Path, real_data: Path, question: str, indicator: str,
+                                     column: str) -> None:
+    answer, _ = ask(five_dir, question)
+    assert answer.areas == ["WK051836"] and answer.indicators[:1] == [indicator]
+    assert dutch(figure(real_data, "WK051836", column)) in answer.answer
+
+
+@pytest.mark.parametrize("question", ["Hoeveel mensen in Moerwijk hebben diabetes?",
+                                      "How many people in Moerwijk voted in the last election?"])
+def test_a_group_word_alone_is_no_topic_for_an_unloaded_subject(five_dir: Path, question: str) -> None:
+    """'mensen' names who, not what: the subject is not loaded, so no figure of inhabitants as an answer."""
+    answer, _ = ask(five_dir, question)
+    assert answer.indicators == [] and not [f for f in answer.facts if f.value is not None]
+
+
+def test_a_city_adjective_is_no_area(five_dir: Path) -> None:
+    answer, _ = ask(five_dir, "Ligt de WOZ-waarde in Moerwijk onder het Haagse gemiddelde?")  # not 'Haagse Bos'
+    assert [a for a in answer.areas if not a.startswith("GM")] == ["WK051836"]
