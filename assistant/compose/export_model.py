@@ -165,9 +165,21 @@ def fact_row(fact: Fact, new_id: str, lang: str) -> FactRow:
     return FactRow(new_id, KIND_WORDS[lang].get(fact.kind, fact.kind), shown, where or "—")
 
 
+CLAIM = {"nl": "Kern", "en": "Key point"}
+
+
+def with_claim(answer: Answer) -> str:
+    """The answer's text; when the LLM's prose replaced the composer's, the lead (the claim from the rank and
+    quartile facts) goes first, so what a policy officer sends on always carries it."""
+    text = answer.answer or answer.deterministic
+    if answer.lead and answer.lead not in text:
+        return f"**{CLAIM.get(answer.language, 'Kern')}**\n{answer.lead}\n\n{text}"
+    return text
+
+
 def question_part(answer: Answer, numbering: Numbering, caveats: list[str], seen_charts: set[str],
                   max_charts: int) -> QuestionPart:
-    text = answer.answer or answer.deterministic
+    text = with_claim(answer)
     lang = answer.language
     mapping = numbering.for_answer(answer, text)
     stories = {s.id: s for s in answer.stories if s.id in mapping}

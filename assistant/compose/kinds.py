@@ -5,7 +5,10 @@ Like the rest of the composer it adds no number of its own: every figure is a fa
 
 from __future__ import annotations
 
+from assistant.compose.block import reference_line
 from assistant.compose.composer import HEAD, Parts, bullets, fact_line, section, voices
+from assistant.compose.figures import figure, telling_comparison
+from assistant.compose.lead_words import exact
 from assistant.schemas import Fact
 from assistant.understand.needs import need_catalogue
 
@@ -44,17 +47,26 @@ def _outside_middle(f: Fact) -> bool:
 def _profile(p: Parts) -> list[str]:
     w, target = WORDS[p.language], p.areas[0] if p.areas else None
     mine = [f for f in p.facts if f.area_code == target]
-    key: list[Fact] = []
+    lines: list[str] = []
     for ind in p.indicators:
         own = [f for f in mine if f.indicator == ind]
-        pick = next((f for kind in ("comparison", "share", "value") for f in own if f.kind == kind), None)
-        key += [pick] if pick else []
+        ref = telling_comparison(figure(p.facts, target or "", ind), p.places)
+        pick = ref or next((f for kind in ("share", "value") for f in own if f.kind == kind), None)
+        if pick is not None:
+            lines.append(_compact(pick, p) if pick is ref else fact_line(pick, p.language))
     odd = [f for f in mine if f.kind == "spread" and _outside_middle(f)]
     trends = [f for f in mine if f.kind == "trend"]
-    return [section(p.title or w["key"], _lines(key, p.language) or HEAD[p.language]["none"]),
+    return [section(p.title or w["key"], bullets(lines) or HEAD[p.language]["none"]),
             section(w["stands_out"], _lines(odd, p.language) or w["nothing"]),
             section(w["trend"], _lines(trends[:5], p.language)),
             section(HEAD[p.language]["voices"], bullets(voices(p, 3, 240)))]
+
+
+def _compact(f: Fact, p: Parts) -> str:
+    """'Jongeren met jeugdzorg (2023): Molenwijk 11,7%; Duinhaven: 10,3%, verschil +1,4 procentpunt [F69]'."""
+    name = p.places[f.area_code].name if f.area_code in p.places else f.area_code
+    return f"{p.labels.get(f.indicator or '', f.indicator)} ({f.year}): {name} {exact(f, p.language)}; " \
+           f"{reference_line(f, p)}"
 
 
 def _need(p: Parts) -> list[str]:

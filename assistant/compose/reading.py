@@ -6,6 +6,7 @@ from the term that fits the figure: procentpunt for percentages compared, rangor
 
 from __future__ import annotations
 
+from assistant.compose.block import reference_line, relative_lines
 from assistant.compose.composer import Parts, core_facts, fact_line
 from assistant.compose.lead import Lead
 from assistant.facts.words import level_word
@@ -40,11 +41,19 @@ def reading_steps(p: Parts, lead: Lead, reference: Fact | None) -> list[str]:
     found: list[list[Fact]] = [[f for f in (fig.value,) if f], [f for f in (reference,) if f],
                                [f for f in (fig.rank, fig.spread) if f], [f for f in (fig.trend,) if f]]
     steps, n = [], 0
-    for title, facts in zip(labels, found, strict=True):
+    for i, (title, facts) in enumerate(zip(labels, found, strict=True)):
         if facts:
             n += 1
-            steps.append(f"{word} {n}: {title}? " + " ".join(fact_line(f, p.language) for f in facts))
+            said = compared_step(p, lead, facts[0]) if i == 1 else " ".join(fact_line(f, p.language) for f in facts)
+            steps.append(f"{word} {n}: {title}? {said}")
     return steps
+
+
+def compared_step(p: Parts, lead: Lead, ref: Fact) -> str:
+    """The comparison in procentpunt, and the relative difference in a sentence of its own."""
+    line = reference_line(ref, p)
+    relative = [r for r in relative_lines(lead.figures[0], p) if f"[{ref.id}]" in r]
+    return f"{line}." + (f" {relative[0]}." if relative else "")
 
 
 def misreading(p: Parts) -> tuple[str, str] | None:

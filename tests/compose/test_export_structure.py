@@ -50,3 +50,13 @@ def test_a_chart_that_cannot_be_drawn_stays_as_its_data_table() -> None:
     assert not doc.inline_shapes
     cells = [[c.text for c in row.cells] for t in doc.tables for row in t.rows]
     assert ["Noord", "12,5%"] in cells and ["Stad", "9,0%"] in cells
+
+
+def test_the_export_carries_the_claim_when_the_llm_text_replaced_the_composers() -> None:
+    lead = "In Noord is het 12,5%: dat hoort bij het hoogste kwart [F1]."
+    llm = answer("Hoe staat Noord ervoor?").model_copy(update={"lead": lead, "answer": "Noord valt op. [F3]"})
+    text = build_export([llm], "md", today=dt.date(2026, 1, 2)).content.decode("utf-8")
+    assert "Kern" in text and "dat hoort bij het hoogste kwart" in text
+    assert text.index("hoogste kwart") < text.index("Noord valt op")
+    composed = answer("Vraag?").model_copy(update={"lead": "In Noord is het 12,5%. [F1]"})
+    assert build_export([composed], "md").content.decode("utf-8").count("In Noord is het 12,5%") == 1
