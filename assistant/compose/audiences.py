@@ -23,7 +23,7 @@ from assistant.compose.composer import (
     voices,
 )
 from assistant.compose.ermee import ermee_sentence
-from assistant.compose.figures import telling_comparison
+from assistant.compose.figures import comparison_with, telling_comparison
 from assistant.compose.kinds import KIND_FOCUS, kind_blocks
 from assistant.compose.lead import Lead
 from assistant.compose.lead_many import build_lead
@@ -92,7 +92,7 @@ def _beleid(p: Parts) -> list[str]:
         blocks += kind_blocks(p)
     else:
         lines = block_lines(lead.figures, p, relative=True) if lead.figures else [
-            fact_line(f, p.language) for f in core_facts(p) if f.id not in lead.text]
+            fact_line(f, p.language) for f in core_facts(p)]  # a top list's every place, with its figure
         blocks.append(section(h["evidence"], bullets(lines)))
     if p.glossary:  # the terms belong to the evidence: what the figures mean
         blocks.append(section(h["terms"], bullets([term_line(g, p) for g in p.glossary[:3]])))
@@ -111,6 +111,8 @@ def _trainer(p: Parts) -> list[str]:
         blocks += kind_blocks(p)
     else:
         ref = telling_comparison(lead.figures[0], p.places) if lead.figures else None
+        if p.focus == "compare" and len(lead.figures) > 1:  # area against area: that comparison is the step
+            ref = comparison_with(lead.figures[0], lead.figures[1].area) or ref
         blocks.append(section(reading_title(p), bullets(reading_steps(p, lead, ref)) or h["none"]))
     mistake = misreading(p)
     if mistake is not None:

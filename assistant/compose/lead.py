@@ -51,13 +51,18 @@ def main_figures(p: Parts) -> list[Figure]:
     return out
 
 
+def whole(f: Fact) -> bool:
+    """A whole percentage or rate: its natural frequency already is the exact figure."""
+    return f.unit in ("percent", "per_1000") and f.decimals == 0
+
+
 def figure_sentence(p: Parts, fig: Figure, with_exact: bool) -> str:
     """'Jongeren met jeugdzorg in Weverskwartier (2023): ongeveer 18 van de 100 jongeren tot 23 jaar. [F1]'"""
     assert fig.value is not None
     f = fig.value
     words = in_words(f, p.defs.get(fig.indicator), p.language)
     sure = exact(f, p.language)
-    if with_exact and sure and sure not in words and not (f.unit == "per_1000" and f.decimals == 0):
+    if with_exact and sure and sure not in words and not whole(f):
         words = f"{words} ({sure})"
     if fig.count is not None:  # a count with its share: 'how many' is answered, then what part that is
         words = f"{exact(fig.count, p.language)}, {words}"
@@ -119,7 +124,7 @@ def compare_lead(p: Parts, with_exact: bool = False) -> Lead:
     name_a, name_b = (p.places[x.area].name if x.area in p.places else x.area for x in (a, b))
     words_a = in_words(a.value, p.defs.get(a.indicator), p.language)
     words_b = in_words(b.value, None, p.language)
-    if with_exact and not (a.value.unit == "per_1000" and a.value.decimals == 0):
+    if with_exact and not whole(a.value):
         words_a, words_b = f"{words_a} ({exact(a.value, p.language)})", f"{words_b} ({exact(b.value, p.language)})"
     year = f" ({a.value.year})" if a.value.year else ""
     first = f"{label(p, a.indicator)}{year}: {name_a} {words_a}, {name_b} {words_b}{cite(a.value, b.value)}."
