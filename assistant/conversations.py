@@ -15,6 +15,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 
 from assistant.core.errors import DuidingError, NotFoundError, log_unexpected
+from assistant.core.messages import Lang, as_lang, render
 from assistant.deps import Deps
 from assistant.events import Done, Event, FactsReady, Failed, Reset, SentenceReleased
 from assistant.pipeline import AnswerService
@@ -26,8 +27,6 @@ log = logging.getLogger("duiding.api")
 MAX_CONVERSATIONS = 500
 TTL_SECONDS = 4 * 3600
 MAX_TURNS = 50
-LLM_FAILED = "Het taalmodel reageerde niet; je ziet het feitenantwoord."
-CUT_OFF = "Een nieuwe vraag onderbrak het taalmodel; je ziet de feiten en wat al gecontroleerd was."
 
 
 @dataclass
@@ -65,8 +64,7 @@ class ConversationStore:
     def require(self, conversation_id: str) -> Conversation:
         conv = self.get(conversation_id)
         if conv is None:
-            raise NotFoundError(f"Conversation '{conversation_id[:64]}' does not exist or has expired",
-                                "ask the questions again in a new conversation, then export")
+            raise NotFoundError(key="conversation.unknown", conversation=conversation_id[:64])
         return conv
 
     def open(self, conversation_id: str | None) -> Conversation:
@@ -120,14 +118,15 @@ class ChatService:
         conv = self.conversations.open(q.conversation_id)
         try:
             result = AnswerService(self.deps).ask(q, conv.understanding)
-        except DuidingError:
+        except DuidingError as exc:
+            exc.lang = exc.lang or _question_lang(q)  # the API shows it in the question's language
             raise
         except Exception as exc:
             if self.deps.llm is None:
                 raise
             log_unexpected(exc, "chat (LLM part); answering without the LLM")
             result = AnswerService(replace(self.deps, llm=None)).ask(q, conv.understanding)
-            result.answer.notices.append(LLM_FAILED)
+            result.answer.notices.append(_notice("notice.llm_failed", result.answer))
         answer = result.answer
         answer.conversation_id = conv.id
         self.conversations.record(conv, answer, result.understanding)
@@ -137,7 +136,11 @@ class ChatService:
         """The first event is computed here, so bad input still fails as a plain HTTP error."""
         conv = self.conversations.open(q.conversation_id)
         events = AnswerService(self.deps).stream(q, conv.understanding)
-        first = next(events)
+        try:
+            first = next(events)
+        except DuidingError as exc:
+            exc.lang = exc.lang or _question_lang(q)
+            raise
         return ChatStream(conv.id, self._events(conv, first, events))
 
     def _events(self, conv: Conversation, first: Event, rest: Iterator[Event]) -> Iterator[Event]:
@@ -164,7 +167,7 @@ class ChatService:
             raise
         except Exception as exc:  # noqa: BLE001 - mid-stream: say so, then end with the facts answer
             log_unexpected(exc, "chat stream")
-            yield _failed(exc)
+            yield _failed(exc, as_lang(started.language))
             answer = _fallback(started, conv.id)
             self.conversations.complete(conv, started, answer)
             yield Done(answer)
@@ -179,20 +182,30 @@ def _cut_off(started: Answer, shown: list[str]) -> Answer:
     """A turn whose stream was cut off: the facts answer plus the checked sentences it had."""
     answer = started.model_copy(deep=True)
     answer.llm_text = " ".join(shown)
-    answer.notices.append(CUT_OFF)
+    answer.notices.append(_notice("notice.cut_off", answer))
     return answer
 
 
-def _failed(exc: Exception) -> Failed:
+def _question_lang(q: Question) -> Lang:
+    from assistant.understand.question import detect_language
+
+    return as_lang(detect_language(q.question))
+
+
+def _notice(code: str, answer: Answer) -> str:
+    return render(code, as_lang(answer.language))[0]
+
+
+def _failed(exc: Exception, lang: Lang) -> Failed:
     if isinstance(exc, DuidingError):
-        return Failed(exc.code, exc.message, exc.fix)
-    return Failed("internal", LLM_FAILED, "probeer het opnieuw")
+        return Failed(exc.code, *exc.text(exc.lang or lang))
+    return Failed("internal", *render("api.stream_failed", lang))
 
 
 def _fallback(facts_answer: Answer, conversation_id: str) -> Answer:
     answer = facts_answer.model_copy(deep=True)
     answer.answer = answer.deterministic
     answer.llm = answer.llm.model_copy(update={"fallback_used": True, "reason": "stream failed"})
-    answer.notices.append(LLM_FAILED)
+    answer.notices.append(_notice("notice.llm_failed", answer))
     answer.conversation_id = conversation_id
     return answer

@@ -153,12 +153,13 @@ class AnswerService:
         answer.stories, story_notice = self._stories(u, listed or [])
         patterns, pattern_charts_, gap = self._patterns(u, len(facts.facts) + 1)
         facts.facts.extend(patterns)
-        answer.facts, answer.charts, answer.caveats = facts.facts, facts.charts + pattern_charts_, facts.caveats
+        caveats = facts.said("caveat", u.language)  # one language per message: English answers, English caveats
+        answer.facts, answer.charts, answer.caveats = facts.facts, facts.charts + pattern_charts_, caveats
         answer.attribution = facts.attribution
-        notices = list(u.notices) + [*facts.no_data] + ([story_notice] if story_notice else [])
+        notices = list(u.notices) + facts.said("no_data", u.language) + ([story_notice] if story_notice else [])
         notices += cause_notices(u.question, u.indicators, facts.facts, deps.store.load().catalogue, u.language)
         parts = Parts(language=u.language, audience=answer.audience, facts=facts.facts, stories=answer.stories,
-                      glossary=answer.glossary, caveats=facts.caveats, notices=notices,
+                      glossary=answer.glossary, caveats=caveats, notices=notices,
                       attribution=facts.attribution, title=title_for(u, deps.store.load().catalogue),
                       focus="compare" if len(u.areas) > 1 and u.kind == "value" else u.kind,
                       areas=[a.code for a in u.areas], indicators=u.indicators, need=u.need,

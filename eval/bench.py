@@ -1,4 +1,5 @@
-"""`make bench`: latency and memory of the non-LLM answer path, ingest throughput, embedded TTFT before/after.
+"""`make bench`: latency and memory of the non-LLM answer path, ingest throughput, embedded TTFT before/after,
+p50/p95 of 1, 2 and 4 concurrent sessions on the embedded model (eval/bench_sessions.py).
 
     python -m eval.bench [--runs 30] [--skip-nl] [--skip-llm] [--skip-load] [--load-seconds 600]
 
@@ -158,7 +159,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--runs", type=int, default=30, help="timed answers per store")
     parser.add_argument("--skip-nl", action="store_true", help="skip the generated all-NL store")
-    parser.add_argument("--skip-llm", action="store_true", help="skip the embedded TTFT")
+    parser.add_argument("--skip-llm", action="store_true", help="skip the embedded TTFT and the concurrent sessions")
     parser.add_argument("--stories", type=int, default=1000, help="new stories in the story ingest benchmark")
     parser.add_argument("--only-stories", action="store_true", help="run only the story ingest benchmark")
     parser.add_argument("--skip-load", action="store_true", help="skip the 50-client load test")
@@ -193,6 +194,12 @@ def main(argv: list[str] | None = None) -> int:
         if not args.skip_llm:
             section("Embedded LLM, time to the first checked sentence (hold flock /work/llm.lock):",
                     lambda: embedded_ttft(base / "llm"))
+    if not args.skip_llm:
+        from eval.bench_sessions import main as sessions_main
+
+        print("Concurrent sessions on the embedded model (`duiding serve --llm embedded`, through the queue):",
+              flush=True)
+        sessions_main([])
     if not args.skip_load:
         from eval.bench_load import many_users
 

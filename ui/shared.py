@@ -19,8 +19,10 @@ def client() -> DuidingClient:
 
 
 def remember(ctx: Context) -> None:
-    """The entry page stores the sidebar's choices for the page it runs next."""
+    """The entry page stores the sidebar's choices for the page it runs next; the API answers problems in the
+    interface's language from then on."""
     st.session_state[CONTEXT] = ctx
+    client().http.headers["Accept-Language"] = ctx.lang
 
 
 def context() -> Context:

@@ -101,8 +101,7 @@ class CatalogService:
         by_code = {r.code.upper(): r for r in refs}
         ref = by_code.get(code.upper())
         if ref is None:
-            raise NotFoundError(f"Area '{code[:40]}' is not in the loaded figures",
-                                "look the code up with GET /v1/areas?search=<name>")
+            raise NotFoundError(key="area.not_loaded", code=code[:40])
         parents: list[AreaOut] = []
         cur = ref
         while cur.parent_code and cur.parent_code.upper() in by_code and len(parents) < 6:
@@ -120,8 +119,8 @@ class CatalogService:
             own = own[own["year"] == year]
         if own.empty:
             years = ", ".join(map(str, area.years)) or "none"
-            raise NotFoundError(f"No figures for {area.name} in {year}" if year else f"No figures for {area.name}",
-                                f"choose one of the years: {years}")
+            raise NotFoundError(key="area.no_figures_year" if year else "area.no_figures", area=area.name, year=year,
+                                years=years)
         order = {d.id: i for i, d in enumerate(data.catalogue)}
         ids = sorted(own["indicator"].unique(), key=lambda i: order.get(str(i), 10**6))
         req = FactRequest(areas=[area.code], indicators=[str(i) for i in ids], years=[year] if year else None,
@@ -153,7 +152,7 @@ class CatalogService:
     def term(self, term: str) -> GlossaryEntry:
         entry = self.deps.glossary.get(term)
         if entry is None:
-            raise NotFoundError(f"'{term[:60]}' is not in the glossary", "see GET /v1/glossary for all terms")
+            raise NotFoundError(key="glossary.unknown_term", term=term[:60])
         return entry
 
     def stories(self, area: str | None, theme: str | None, q: str | None, limit: int) -> list[Story]:

@@ -11,10 +11,10 @@ from pydantic import BaseModel
 from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from assistant.api.language import scope_lang
 from assistant.core.errors import DuidingError, log_unexpected
+from assistant.core.messages import Lang, render
 
-GENERIC_MESSAGE = "Er ging iets mis in Duiding"
-GENERIC_FIX = "probeer het opnieuw; blijft het misgaan, kijk dan in het serverlog (zonder verhaaltekst)"
 DESCRIPTIONS = {
     400: "The input cannot be used as given (the message says why, the fix says what to do).",
     401: "Missing or wrong `Authorization: Bearer <token>` (required off loopback or with DUIDING_API_TOKEN).",
@@ -70,35 +70,50 @@ def status_for(exc: DuidingError) -> int:
     return int(getattr(exc, "http_status", 0) or STATUS_BY_CODE.get(exc.code, 400))
 
 
-def response_for(exc: Exception, headers: dict[str, str] | None = None) -> JSONResponse:
-    """The one mapping from an exception to the error shape."""
+def response_for(exc: Exception, headers: dict[str, str] | None = None, lang: Lang = "nl") -> JSONResponse:
+    """The one mapping from an exception to the error shape, its texts in `lang` (the error's own, if it knows)."""
     if isinstance(exc, DuidingError):
         status = status_for(exc)
         extra = {"WWW-Authenticate": "Bearer"} if status == 401 else {}
-        return error_json(status, exc.code, exc.message, exc.fix, {**extra, **(headers or {})} or None)
+        message, fix = exc.text(exc.lang or lang)
+        return error_json(status, exc.code, message, fix, {**extra, **(headers or {})} or None)
     if isinstance(exc, RequestValidationError):
-        return error_json(422, "invalid_request", _validation_message(exc),
-                          "controleer de velden van het verzoek; het schema staat op /docs")
+        return error_json(422, "invalid_request", *_validation_texts(exc, lang))
     if isinstance(exc, StarletteHTTPException):
         code = HTTP_CODES.get(exc.status_code, f"http_{exc.status_code}")
-        fix = "zie /docs voor de routes en methodes" if exc.status_code in (404, 405) else ""
-        return error_json(exc.status_code, code, str(exc.detail), fix, dict(exc.headers or {}))
+        message, fix = render("api.route", lang, detail=exc.detail)
+        return error_json(exc.status_code, code, message, fix if exc.status_code in (404, 405) else "",
+                          dict(exc.headers or {}))
     log_unexpected(exc)
-    return error_json(500, "internal", GENERIC_MESSAGE, GENERIC_FIX)
+    return error_json(500, "internal", *render("api.internal", lang))
 
 
-def _validation_message(exc: RequestValidationError) -> str:
+# pydantic's error types in words; other types are shown as their code
+PROBLEMS = {"missing": ("ontbreekt", "is missing"), "string_type": ("moet tekst zijn", "must be text"),
+            "int_parsing": ("moet een geheel getal zijn", "must be a whole number"),
+            "int_type": ("moet een geheel getal zijn", "must be a whole number"),
+            "literal_error": ("heeft geen toegestane waarde", "has a value that is not allowed"),
+            "string_too_long": ("is te lang", "is too long"), "string_too_short": ("is te kort", "is too short"),
+            "json_invalid": ("is geen geldige JSON", "is not valid JSON"),
+            "model_attributes_type": ("moet een JSON-object zijn", "must be a JSON object"),
+            "value_error": ("heeft een waarde die niet kan", "has a value that cannot be used")}
+
+
+def _validation_texts(exc: RequestValidationError, lang: Lang) -> tuple[str, str]:
     """Where and what, never the input itself (it may hold story text)."""
     parts = []
     for err in exc.errors()[:3]:
         where = ".".join(str(p) for p in err.get("loc", ()) if p != "body") or "body"
-        parts.append(f"{where}: {err.get('msg', 'ongeldig')}")
-    more = f" (en {len(exc.errors()) - 3} meer)" if len(exc.errors()) > 3 else ""
-    return "Ongeldig verzoek: " + "; ".join(parts) + more
+        kind = str(err.get("type", ""))
+        words = PROBLEMS.get(kind)
+        parts.append(f"{where} {words[1 if lang == 'en' else 0]}" if words else f"{where}: `{kind}`")
+    extra = len(exc.errors()) - 3
+    more = "" if extra <= 0 else (f" (and {extra} more)" if lang == "en" else f" (en nog {extra})")
+    return render("api.invalid_request", lang, details="; ".join(parts), more=more)
 
 
 async def handle_error(request: Request, exc: Exception) -> JSONResponse:
-    return response_for(exc)
+    return response_for(exc, lang=scope_lang(request.scope))
 
 
 def install_error_handlers(app: FastAPI) -> None:
@@ -128,4 +143,4 @@ class CatchAllMiddleware:
         except Exception as exc:  # noqa: BLE001 - the last line of defence: never a traceback to the client
             log_unexpected(exc, f"{scope.get('method')} {scope.get('path')}")
             if not started:
-                await error_json(500, "internal", GENERIC_MESSAGE, GENERIC_FIX)(scope, receive, send)
+                await error_json(500, "internal", *render("api.internal", scope_lang(scope)))(scope, receive, send)

@@ -13,6 +13,7 @@ from assistant.compose.export import MEDIA_TYPES, ExportFile, ExportFormat, buil
 from assistant.compose.export_charts import chart_png
 from assistant.conversations import ConversationStore
 from assistant.core.errors import NotFoundError
+from assistant.core.messages import Pick, as_lang
 
 
 class ExportRequest(BaseModel):
@@ -38,13 +39,8 @@ class ExportService:
 
 def _no_conversation(req: ExportRequest, hours: float) -> NotFoundError:
     shown = f"{hours:g}"
-    if req.language == "en":
-        return NotFoundError("This conversation does not exist (any more) or has no answers yet; conversations "
-                             f"expire after {shown} hours without a question",
-                             "ask your questions again in a new conversation, then export")
-    return NotFoundError("Dit gesprek bestaat niet (meer) of heeft nog geen antwoorden; een gesprek verloopt na "
-                         f"{shown.replace('.', ',')} uur zonder vraag",
-                         "stel je vragen opnieuw in een nieuw gesprek en exporteer dan")
+    return NotFoundError(key="conversation.nothing_to_export", lang=as_lang(req.language),
+                         hours=Pick(shown.replace(".", ","), shown))
 
 
 def _download(file: ExportFile) -> Response:

@@ -16,6 +16,7 @@ from pydantic import BaseModel
 from assistant.api.errors import error_responses
 from assistant.api.uploads import save_upload, shown_name
 from assistant.core.errors import BadInputError, ConflictError, DuidingError
+from assistant.core.messages import At
 from assistant.core.registry import name_type
 from assistant.deps import Deps
 from retrieval.models import ImportReport
@@ -62,8 +63,7 @@ def inline_mapping(text: str | None) -> dict[str, str | None] | None:
     for item in text.split(","):
         column, eq, target = item.partition("=")
         if not eq or not column.strip():
-            raise BadInputError(f"mapping: {item.strip()!r} has no 'column=indicator_id'",
-                                'write "Column title=indicator_id,Other column=other_id"')
+            raise BadInputError(key="ingest.bad_mapping", item=item.strip())
         out[column.strip()] = target.strip() or None
     return out
 
@@ -90,7 +90,7 @@ class IngestService:
     @contextmanager
     def _workdir(self) -> Iterator[Path]:
         if not self._busy.acquire(blocking=False):
-            raise ConflictError("Another import is running", "wait until it has finished and try again")
+            raise ConflictError(key="table.conflict")
         try:
             with tempfile.TemporaryDirectory(prefix="duiding-upload-") as tmp:
                 yield Path(tmp)
@@ -142,7 +142,17 @@ def _shown_as(path: Path, filename: str | None) -> Iterator[None]:
         shown = shown_name(filename)
         exc.message = exc.message.replace(str(path), shown).replace(path.name, shown)
         exc.args = (exc.message,)
+        exc.fields = {k: _renamed(v, path, shown) for k, v in exc.fields.items()}
         raise
+
+
+def _renamed(value: object, path: Path, shown: str) -> object:
+    """A field that names the temp file names the user's file (a place in it keeps its line and column)."""
+    if isinstance(value, At):
+        return value._replace(file=_renamed(value.file, path, shown))
+    if isinstance(value, str | Path):
+        return str(value).replace(str(path), shown).replace(path.name, shown)
+    return value
 
 
 def ingest_router(service: IngestService) -> APIRouter:

@@ -39,7 +39,7 @@ def model_ids() -> list[str]:
 def audience_of(model: str) -> str:
     name = model.removeprefix(PREFIX)
     if not model.startswith(PREFIX) or name not in registry.names("audience"):
-        raise NotFoundError(f"Unknown model '{model}'", f"use one of: {', '.join(model_ids())} (GET /v1/models)")
+        raise NotFoundError(key="openai.unknown_model", model=model, allowed=", ".join(model_ids()))
     return name
 
 
@@ -91,8 +91,7 @@ class CompletionService:
         audience = audience_of(model)
         asked = [t.content.strip() for t in turns if t.role == "user" and t.content.strip()]
         if not asked:
-            raise BadInputError("The messages hold no user question",
-                                "send at least one message with role 'user' and the question as content")
+            raise BadInputError(key="openai.no_question")
         prev = self._replay(asked[:-1][-MAX_REPLAYED_TURNS:], audience)
         return Question(question=asked[-1][:2000], audience=audience), prev
 

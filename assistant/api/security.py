@@ -11,6 +11,7 @@ from starlette.datastructures import Headers
 from starlette.types import ASGIApp, Receive, Scope, Send
 
 from assistant.api.errors import UnauthorizedError, response_for
+from assistant.api.language import scope_lang
 from assistant.api.tokens import RateLimiter, TokenFile, current_token_name
 from assistant.core.errors import DuidingError
 
@@ -94,14 +95,15 @@ class BearerAuthMiddleware:
         name = self._name(given) if given else None
         if name is None and (given is not None or self.required):
             exc = UnauthorizedError("Missing or wrong API token", AUTH_FIX)
-            await response_for(exc)(scope, receive, send)
+            await response_for(exc, lang=scope_lang(scope))(scope, receive, send)
             return
         wait = self.limiter.take(name) if name else 0.0
         if wait:
             limited = RateLimitedError(f"Too many requests for token '{name}'",
                                        f"wait {wait:.0f} s and try again; an administrator can raise "
                                        "DUIDING_RATE_LIMIT_PER_MINUTE")
-            await response_for(limited, {"Retry-After": str(max(1, round(wait)))})(scope, receive, send)
+            retry = {"Retry-After": str(max(1, round(wait)))}
+            await response_for(limited, retry, scope_lang(scope))(scope, receive, send)
             return
         marker = current_token_name.set(name)
         try:
@@ -138,7 +140,7 @@ class CrossSiteGuardMiddleware:
             exc = CrossSiteError("Requests from another web page may not change Duiding",
                                  "call the API from the Duiding UI, a script or /docs; or list the page's "
                                  "origin in DUIDING_CORS_ORIGINS")
-            await response_for(exc)(scope, receive, send)
+            await response_for(exc, lang=scope_lang(scope))(scope, receive, send)
             return
         await self.app(scope, receive, send)
 
@@ -181,6 +183,6 @@ class HostGuardMiddleware:
                 exc = ForeignHostError(f"Requests for host '{host}' are not served here",
                                        "open Duiding as http://127.0.0.1 or http://localhost, or list the host "
                                        "name in DUIDING_ALLOWED_HOSTS (a JSON list: '[\"duiding.lan\"]')")
-                await response_for(exc)(scope, receive, send)
+                await response_for(exc, lang=scope_lang(scope))(scope, receive, send)
                 return
         await self.app(scope, receive, send)

@@ -35,8 +35,7 @@ class TokenInfo:
 def _check_name(name: str) -> str:
     name = name.strip()
     if not name or len(name) > 64 or not all(c.isalnum() or c in "-_." for c in name):
-        raise BadInputError(f"'{name}' cannot be a token name",
-                            "use 1-64 letters, digits, '-', '_' or '.', e.g. `duiding tokens add anna.devries`")
+        raise BadInputError(key="token.bad_name", name=name)
     return name
 
 
@@ -80,8 +79,7 @@ class TokenFile:
         name = _check_name(name)
         data = self._load()
         if any(t["name"] == name for t in data["tokens"]):
-            raise BadInputError(f"A token named '{name}' exists already",
-                                f"revoke it first (`duiding tokens revoke {name}`) or pick another name")
+            raise BadInputError(key="token.exists", name=name)
         salt = data["salt"] or secrets.token_hex(16)
         token = PREFIX + secrets.token_urlsafe(32)
         created = datetime.now(UTC).isoformat(timespec="seconds")
@@ -93,7 +91,7 @@ class TokenFile:
         data = self._load()
         kept = [t for t in data["tokens"] if t["name"] != name]
         if len(kept) == len(data["tokens"]):
-            raise NotFoundError(f"No token named '{name}'", "see the names with `duiding tokens list`")
+            raise NotFoundError(key="token.unknown", name=name)
         self._save({"salt": data["salt"], "tokens": kept})
 
     def list(self) -> list[TokenInfo]:

@@ -13,6 +13,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from assistant.api.errors import UploadTooLargeError, response_for
+from assistant.api.language import scope_lang
 from assistant.core.errors import BadInputError
 
 CHUNK = 1024 * 1024
@@ -24,8 +25,7 @@ SHOWN_NAME = re.compile(r"[^\w.\- ]+")
 
 
 def limit_error(limit_mb: int) -> UploadTooLargeError:
-    return UploadTooLargeError(f"The upload is larger than the limit of {limit_mb} MB",
-                               "split the file, or raise DUIDING_UPLOAD_LIMIT_MB on the server")
+    return UploadTooLargeError(key="upload.too_large", mb=limit_mb)
 
 
 class BodyTooLarge(StarletteHTTPException):
@@ -50,8 +50,7 @@ class BodyLimitMiddleware:
     def _limit(self, path: str) -> tuple[int, UploadTooLargeError]:
         if path.startswith(UPLOAD_PREFIX):
             return self.upload_limit_mb * 1024 * 1024 + MULTIPART_SLACK, limit_error(self.upload_limit_mb)
-        return JSON_LIMIT, UploadTooLargeError("The request body is larger than 1 MB",
-                                               "send a shorter request; files go to POST /v1/ingest/…")
+        return JSON_LIMIT, UploadTooLargeError(key="upload.body_too_large")
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -60,7 +59,7 @@ class BodyLimitMiddleware:
         max_bytes, error = self._limit(str(scope.get("path", "")))
         declared = Headers(scope=scope).get("content-length", "")
         if declared.isdigit() and int(declared) > max_bytes:
-            await response_for(error)(scope, receive, send)
+            await response_for(error, lang=scope_lang(scope))(scope, receive, send)
             return
         await _LimitedRequest(self.app, max_bytes, error, scope, receive, send).run()
 
@@ -103,7 +102,7 @@ class _LimitedRequest:
         await self.send(message)
 
     async def _send_413(self) -> None:
-        await response_for(self.error)(self.scope, self.receive, self.send)
+        await response_for(self.error, lang=scope_lang(self.scope))(self.scope, self.receive, self.send)
 
 
 def shown_name(filename: str | None) -> str:
@@ -115,8 +114,7 @@ def shown_name(filename: str | None) -> str:
 def safe_suffix(filename: str | None, allowed: tuple[str, ...]) -> str:
     suffix = Path(shown_name(filename)).suffix.lower()
     if suffix not in allowed:
-        raise BadInputError(f"File type '{suffix or '(none)'}' is not accepted here",
-                            f"upload one of: {', '.join(allowed)}")
+        raise BadInputError(key="upload.bad_type", suffix=suffix or "-", allowed=", ".join(allowed))
     return suffix
 
 
@@ -138,7 +136,7 @@ def save_upload(source: BinaryIO, filename: str | None, workdir: Path, allowed: 
             digest.update(chunk)
             out.write(chunk)
     if total == 0:
-        raise BadInputError(f"{shown_name(filename)} is empty", "choose the file that holds the data")
+        raise BadInputError(key="upload.empty", file=shown_name(filename))
     tag = TABLE_ID.search(filename or "")  # the KWB table id tells the CBS reader the year
     target = workdir / f"upload-{tag.group(1).upper() + '-' if tag else ''}{digest.hexdigest()[:12]}{suffix}"
     part.replace(target)

@@ -8,6 +8,7 @@ import click
 
 from assistant.cli.stories import friendly_errors
 from assistant.core import registry
+from assistant.core.messages import cli_help
 from assistant.core.settings import Settings
 from assistant.events import Done, FactsReady, Reset, SentenceReleased
 from assistant.schemas import Question
@@ -44,13 +45,13 @@ def _print_stream(service, q: Question, prev):  # type: ignore[no-untyped-def]
     return understanding
 
 
-@click.command("ask")
+@click.command("ask", help=cli_help("help.ask"))
 @click.argument("question")
 @click.option("--audience", type=click.Choice(AUDIENCES), default=None)
-@click.option("--area", default=None, help="Area the question is about ('deze wijk').")
+@click.option("--area", default=None, help=cli_help("help.area"))
 @click.option("--year", type=int, default=None)
-@click.option("--llm", type=click.Choice(LLM_CHOICES), default=None, help="Overrides DUIDING_LLM.")
-@click.option("--json", "as_json", is_flag=True, help="Print the whole Answer object as JSON.")
+@click.option("--llm", type=click.Choice(LLM_CHOICES), default=None, help=cli_help("help.llm"))
+@click.option("--json", "as_json", is_flag=True, help=cli_help("help.json_answer"))
 @click.pass_context
 @friendly_errors
 def ask(ctx: click.Context, question: str, audience: str | None, area: str | None, year: int | None,
@@ -66,7 +67,7 @@ def ask(ctx: click.Context, question: str, audience: str | None, area: str | Non
     _print_stream(service, q, None)
 
 
-@click.command("chat")
+@click.command("chat", help=cli_help("help.chat"))
 @click.option("--audience", type=click.Choice(AUDIENCES), default=None)
 @click.option("--area", default=None)
 @click.option("--llm", type=click.Choice(LLM_CHOICES), default=None)
@@ -88,7 +89,7 @@ def chat(ctx: click.Context, audience: str | None, area: str | None, llm: str | 
         prev = _print_stream(service, q, prev)
 
 
-@click.command("models")
+@click.command("models", help=cli_help("help.models"))
 @click.pass_context
 def models(ctx: click.Context) -> None:
     """Show the LLM backends, whether each is available, and how to enable it."""

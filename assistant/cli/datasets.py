@@ -5,6 +5,7 @@ from __future__ import annotations
 import click
 
 from assistant.cli.stories import friendly_errors
+from assistant.core.messages import cli_help
 from assistant.core.settings import Settings
 
 
@@ -15,7 +16,7 @@ def _store(ctx: click.Context):  # type: ignore[no-untyped-def]
     return IndicatorStore(settings.indicator_dir)
 
 
-@click.group("datasets", invoke_without_command=True)
+@click.group("datasets", invoke_without_command=True, help=cli_help("help.datasets"))
 @click.option("--json", "as_json", is_flag=True)
 @click.pass_context
 @friendly_errors
@@ -35,7 +36,7 @@ def datasets(ctx: click.Context, as_json: bool) -> None:
                    f"{d.rows} rows, {d.values} values  {d.imported}")
 
 
-@datasets.command("remove")
+@datasets.command("remove", help=cli_help("help.dataset_remove"))
 @click.argument("dataset_id")
 @click.pass_context
 @friendly_errors

@@ -10,6 +10,7 @@ from typing import Any
 import click
 
 from assistant.core.errors import DuidingError
+from assistant.core.messages import cli_help
 from assistant.core.settings import Settings
 from retrieval.models import ImportReport
 
@@ -19,7 +20,7 @@ def _settings(ctx: click.Context) -> Settings:
     return obj["settings"] if isinstance(obj, dict) and "settings" in obj else Settings()
 
 
-@click.command("demo")
+@click.command("demo", help=cli_help("help.demo"))
 @click.pass_context
 def demo(ctx: click.Context) -> None:
     """Laad de demostad Duinhaven (fictief). Vervangt de cijfers in de data-map."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import json
 import sys
 from pathlib import Path
@@ -11,11 +12,13 @@ import click
 from assistant.cli.ask import ask, chat, models
 from assistant.cli.datasets import datasets
 from assistant.cli.demo import demo
+from assistant.cli.language import error_line, use_language
 from assistant.cli.retrieval import reindex
 from assistant.cli.stories import friendly_errors, ingest_stories_cmd, stories
 from assistant.cli.tokens import tokens
 from assistant.core import registry
 from assistant.core.errors import DuidingError
+from assistant.core.messages import cli_help, env_lang
 from assistant.core.settings import Settings
 from retrieval.models import ImportReport
 
@@ -30,8 +33,8 @@ def _store(ctx: click.Context):  # type: ignore[no-untyped-def]
     return IndicatorStore(_settings(ctx).indicator_dir)
 
 
-@click.group()
-@click.option("--data-dir", type=click.Path(path_type=Path), help="Overrides DUIDING_DATA_DIR.")
+@click.group(help=cli_help("help.cli"))
+@click.option("--data-dir", type=click.Path(path_type=Path), help=cli_help("help.data_dir"))
 @click.pass_context
 def cli(ctx: click.Context, data_dir: Path | None) -> None:
     """Duiding: cijfers en verhalen over je wijk, uitgelegd."""
@@ -39,25 +42,25 @@ def cli(ctx: click.Context, data_dir: Path | None) -> None:
     ctx.obj = {"settings": settings}
 
 
-@cli.group()
+@cli.group(help=cli_help("help.ingest"))
 def ingest() -> None:
     """Load tables or stories into the data dir."""
 
 
-@ingest.command("tables")
+@ingest.command("tables", help=cli_help("help.ingest_tables"))
 @click.argument("path", type=click.Path(path_type=Path))
 @click.option("--format", "fmt", type=click.Choice(registry.names("table_format")),
-              default=None, help="Guessed from the file when left out.")
-@click.option("--year", type=int, default=None, help="Year of the figures, when the file name does not say.")
-@click.option("--names", type=click.Path(path_type=Path), help="CBS WijkenEnBuurten code list (area names).")
-@click.option("--metadata", type=click.Path(path_type=Path), help="CBS DataProperties (CSV or JSON).")
+              default=None, help=cli_help("help.format"))
+@click.option("--year", type=int, default=None, help=cli_help("help.year"))
+@click.option("--names", type=click.Path(path_type=Path), help=cli_help("help.names"))
+@click.option("--metadata", type=click.Path(path_type=Path), help=cli_help("help.metadata"))
 @click.option("--status", type=click.Choice(["definitief", "voorlopig"]), default="definitief")
-@click.option("--source", default=None, help="Source name for long/wide/xlsx files.")
+@click.option("--source", default=None, help=cli_help("help.source"))
 @click.option("--map", "mapping", default=None,
-              help='Wide/xlsx: rename columns, "Jeugdzorg %=jeugdzorg_pct,Opmerking=" or a YAML file.')
-@click.option("--sheet", default=None, help="xlsx: the sheet to read (default: the first).")
-@click.option("--gemeente", default=None, help="Only this gemeente's wijken (eenzaamheid, ggdh), e.g. GM0518.")
-@click.option("--json", "as_json", is_flag=True)
+              help=cli_help("help.map"))
+@click.option("--sheet", default=None, help=cli_help("help.sheet"))
+@click.option("--gemeente", default=None, help=cli_help("help.gemeente_only"))
+@click.option("--json", "as_json", is_flag=True, help=cli_help("help.json_report"))
 @click.pass_context
 @friendly_errors
 def ingest_tables(
@@ -74,12 +77,12 @@ def ingest_tables(
     _print_report(report, as_json)
 
 
-@cli.command("import-cbs")
+@cli.command("import-cbs", help=cli_help("help.ingest_online"))
 @click.argument("table_id")
-@click.option("--gemeente", required=True, help="Gemeente code, e.g. GM0518 for Den Haag.")
-@click.option("--year", type=int, default=None, help="Year of the table, when Duiding does not know it.")
+@click.option("--gemeente", required=True, help=cli_help("help.gemeente"))
+@click.option("--year", type=int, default=None, help=cli_help("help.table_year"))
 @click.option("--status", type=click.Choice(["definitief", "voorlopig"]), default="definitief")
-@click.option("--json", "as_json", is_flag=True)
+@click.option("--json", "as_json", is_flag=True, help=cli_help("help.json_report"))
 @click.pass_context
 @friendly_errors
 def import_cbs_cmd(
@@ -104,8 +107,8 @@ def _print_report(report: ImportReport, as_json: bool) -> None:
         click.echo(f"  warning: {line}")
 
 
-@cli.command()
-@click.option("--level", default=None, help="land, gemeente, stadsdeel, wijk or buurt")
+@cli.command(help=cli_help("help.areas"))
+@click.option("--level", default=None, help=cli_help("help.level"))
 @click.pass_context
 def areas(ctx: click.Context, level: str | None) -> None:
     """List the areas in the store."""
@@ -119,7 +122,7 @@ def areas(ctx: click.Context, level: str | None) -> None:
         click.echo("No areas yet. Run `duiding demo` or `duiding ingest tables FILE`.")
 
 
-@cli.command()
+@cli.command(help=cli_help("help.indicators"))
 @click.pass_context
 def indicators(ctx: click.Context) -> None:
     """List the indicators that have values in the store."""
@@ -129,7 +132,7 @@ def indicators(ctx: click.Context) -> None:
         click.echo(f"{ind_id:<32} {d.unit if d else '?':<12} {d.title_nl if d else ind_id}")
 
 
-@cli.command()
+@cli.command(help=cli_help("help.show"))
 @click.argument("area")
 @click.option("--year", type=int, default=None)
 @click.pass_context
@@ -141,10 +144,10 @@ def show(ctx: click.Context, area: str, year: int | None) -> None:
         click.echo(line)
 
 
-@cli.command()
-@click.option("--host", default=None, help="Bind address (default DUIDING_API_HOST, 127.0.0.1).")
-@click.option("--port", type=int, default=None, help="Port (default DUIDING_API_PORT, 8000).")
-@click.option("--llm", type=click.Choice(registry.names("llm")), default=None, help="Overrides DUIDING_LLM.")
+@cli.command(help=cli_help("help.serve"))
+@click.option("--host", default=None, help=cli_help("help.host"))
+@click.option("--port", type=int, default=None, help=cli_help("help.port"))
+@click.option("--llm", type=click.Choice(registry.names("llm")), default=None, help=cli_help("help.llm"))
 @click.pass_context
 @friendly_errors
 def serve(ctx: click.Context, host: str | None, port: int | None, llm: str | None) -> None:
@@ -155,8 +158,8 @@ def serve(ctx: click.Context, host: str | None, port: int | None, llm: str | Non
     run_api(settings.model_copy(update={"llm": llm}) if llm else settings, host, port)
 
 
-@cli.command("run")
-@click.option("--ui-port", type=int, default=8501, show_default=True, help="Port of the chat interface.")
+@cli.command("run", help=cli_help("help.run"))
+@click.option("--ui-port", type=int, default=8501, show_default=True, help=cli_help("help.ui_port"))
 @click.pass_context
 @friendly_errors
 def run_cmd(ctx: click.Context, ui_port: int) -> None:
@@ -166,8 +169,8 @@ def run_cmd(ctx: click.Context, ui_port: int) -> None:
     ctx.exit(run(_settings(ctx), ui_port, echo=click.echo))
 
 
-@cli.command("smoke")
-@click.option("--question", default=None, help="Default: a question about the demo wijk Weverskwartier.")
+@cli.command("smoke", help=cli_help("help.smoke"))
+@click.option("--question", default=None, help=cli_help("help.question"))
 @click.pass_context
 @friendly_errors
 def smoke_cmd(ctx: click.Context, question: str | None) -> None:
@@ -177,10 +180,10 @@ def smoke_cmd(ctx: click.Context, question: str | None) -> None:
     ctx.exit(smoke(_settings(ctx), question or SMOKE_QUESTION, echo=click.echo))
 
 
-@cli.command("eval")
+@cli.command("eval", help=cli_help("help.eval"))
 @click.option("--set", "set_name", type=click.Choice(["demo", "real", "all"]), default="demo")
 @click.option("--llm", "backend", type=click.Choice(["none", "embedded", "fake", "ollama", "openai"]), default="none")
-@click.option("--limit", type=int, default=None, help="Only the first N questions (spread over the types).")
+@click.option("--limit", type=int, default=None, help=cli_help("help.limit"))
 def eval_cmd(set_name: str, backend: str, limit: int | None) -> None:
     """Run the evaluation; writes eval/reports/<date>-<set>-<backend>.md and .json (see eval/run.py).
 
@@ -204,6 +207,7 @@ cli.add_command(tokens)  # assistant/cli/tokens.py
 
 
 def main() -> None:
+    use_language(env_lang())
     try:
         code = cli(standalone_mode=False)
         if isinstance(code, int) and code:
@@ -214,10 +218,14 @@ def main() -> None:
         exc.show()
         sys.exit(exc.exit_code)
     except DuidingError as exc:
-        click.echo(f"Fout: {exc}", err=True)
+        click.echo(error_line(exc), err=True)
         sys.exit(1)
-    except (OSError, json.JSONDecodeError) as exc:
-        click.echo(f"Fout: {exc}", err=True)
+    except OSError as exc:
+        click.echo(error_line(DuidingError(key="file.unusable", path=exc.filename or "-",
+                                           detail=errno.errorcode.get(exc.errno or 0, type(exc).__name__))), err=True)
+        sys.exit(1)
+    except json.JSONDecodeError as exc:
+        click.echo(error_line(DuidingError(key="file.bad_json", line=exc.lineno)), err=True)
         sys.exit(1)
 
 

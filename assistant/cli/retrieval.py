@@ -6,6 +6,7 @@ import json
 
 import click
 
+from assistant.core.messages import cli_help
 from assistant.core.settings import Settings
 
 
@@ -43,7 +44,7 @@ def search_stories_cli(settings: Settings, query: str, area: str | None, theme: 
         click.echo("Geen passende verhalen gevonden.")
 
 
-@click.command("reindex")
+@click.command("reindex", help=cli_help("help.reindex"))
 @click.pass_context
 def reindex(ctx: click.Context) -> None:
     """Rebuild the search index (stories, glossary, indicator definitions); same as `duiding stories reindex`."""

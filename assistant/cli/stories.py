@@ -14,7 +14,9 @@ from typing import Any, TypeVar
 
 import click
 
+from assistant.cli.language import error_line
 from assistant.core.errors import DuidingError
+from assistant.core.messages import cli_help
 from assistant.core.settings import Settings
 from retrieval.models import ImportReport, Story
 from retrieval.search.indexing import open_story_store
@@ -26,7 +28,7 @@ class UserError(click.ClickException):
     """A DuidingError shown as one line on stderr ("Fout: … — fix"), exit code 1, no traceback."""
 
     def show(self, file: Any = None) -> None:
-        click.echo(f"Fout: {self.message}", err=True)
+        click.echo(self.message, err=True)
 
 
 def friendly_errors(func: F) -> F:
@@ -35,7 +37,7 @@ def friendly_errors(func: F) -> F:
         try:
             return func(*args, **kwargs)
         except DuidingError as exc:
-            raise UserError(str(exc)) from exc
+            raise UserError(error_line(exc)) from exc
 
     return wrapper  # type: ignore[return-value]
 
@@ -67,9 +69,9 @@ def _print_report(report: ImportReport) -> None:
         click.echo(f"  let op: {line}")
 
 
-@click.command("stories")
+@click.command("stories", help=cli_help("help.ingest_stories"))
 @click.argument("path", type=click.Path(path_type=Path))
-@click.option("--json", "as_json", is_flag=True, help="Print the import report as JSON.")
+@click.option("--json", "as_json", is_flag=True, help=cli_help("help.json_report"))
 @click.pass_context
 @friendly_errors
 def ingest_stories_cmd(ctx: click.Context, path: Path, as_json: bool) -> None:
@@ -111,13 +113,13 @@ def _story_line(story: Story) -> str:
     return f"{story.id:<14} {story.area_code or '-':<10} {story.date or '-':<10} {themes:<20} {short}"
 
 
-@click.group("stories", invoke_without_command=True)
-@click.option("--area", default=None, help="Area code, e.g. WK990110.")
-@click.option("--theme", default=None, help="Theme, e.g. eenzaamheid.")
-@click.option("--role", default=None, help="Role of the teller, e.g. bewoner.")
-@click.option("--q", "query", default=None, help="Search by meaning and keywords (best matches first).")
-@click.option("--json", "as_json", is_flag=True, help="Print the stories as JSON.")
-@click.option("--flagged", is_flag=True, help="Only stories that read as instructions to a model, with the reasons.")
+@click.group("stories", invoke_without_command=True, help=cli_help("help.stories"))
+@click.option("--area", default=None, help=cli_help("help.story_area"))
+@click.option("--theme", default=None, help=cli_help("help.theme"))
+@click.option("--role", default=None, help=cli_help("help.role"))
+@click.option("--q", "query", default=None, help=cli_help("help.query"))
+@click.option("--json", "as_json", is_flag=True, help=cli_help("help.json_stories"))
+@click.option("--flagged", is_flag=True, help=cli_help("help.flagged"))
 @click.pass_context
 @friendly_errors
 def stories(ctx: click.Context, area: str | None, theme: str | None, role: str | None,
@@ -143,7 +145,7 @@ def stories(ctx: click.Context, area: str | None, theme: str | None, role: str |
         click.echo("Geen verhalen gevonden. Importeer ze met `duiding ingest stories PAD`.")
 
 
-@stories.command("delete")
+@stories.command("delete", help=cli_help("help.story_delete"))
 @click.argument("story_id")
 @click.pass_context
 @friendly_errors
@@ -153,7 +155,7 @@ def delete_story(ctx: click.Context, story_id: str) -> None:
     click.echo(f"Verhaal {story_id} is verwijderd.")
 
 
-@stories.command("reindex")
+@stories.command("reindex", help=cli_help("help.reindex"))
 @click.pass_context
 @friendly_errors
 def reindex_stories(ctx: click.Context) -> None:

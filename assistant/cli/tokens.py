@@ -5,6 +5,7 @@ from __future__ import annotations
 import click
 
 from assistant.cli.stories import friendly_errors
+from assistant.core.messages import cli_help
 from assistant.core.settings import Settings
 
 
@@ -16,12 +17,12 @@ def _tokens(ctx: click.Context):  # type: ignore[no-untyped-def]
     return TokenFile(settings.tokens_path)
 
 
-@click.group()
+@click.group(help=cli_help("help.tokens"))
 def tokens() -> None:
     """API tokens per user: required when the API listens beyond this machine, optional on 127.0.0.1."""
 
 
-@tokens.command("add")
+@tokens.command("add", help=cli_help("help.token_add"))
 @click.argument("name")
 @click.pass_context
 @friendly_errors
@@ -33,7 +34,7 @@ def add(ctx: click.Context, name: str) -> None:
                "Gebruik: `Authorization: Bearer <token>`.", err=True)
 
 
-@tokens.command("list")
+@tokens.command("list", help=cli_help("help.token_list"))
 @click.pass_context
 @friendly_errors
 def list_tokens(ctx: click.Context) -> None:
@@ -45,7 +46,7 @@ def list_tokens(ctx: click.Context) -> None:
         click.echo("Nog geen tokens. Maak er een met `duiding tokens add NAAM`.")
 
 
-@tokens.command("revoke")
+@tokens.command("revoke", help=cli_help("help.token_revoke"))
 @click.argument("name")
 @click.pass_context
 @friendly_errors

@@ -16,6 +16,7 @@ from typing import Annotated, Any, Literal
 from pydantic import AfterValidator, WithJsonSchema
 
 from assistant.core.errors import BadInputError
+from assistant.core.messages import Pick
 
 Kind = Literal["table_format", "audience", "llm", "embedder"]
 
@@ -26,8 +27,9 @@ PROVIDER_PACKAGES: dict[Kind, str] = {
     "llm": "assistant.llm.backends",
     "embedder": "retrieval.search.embeddings",
 }
-WHAT: dict[Kind, str] = {"table_format": "table format", "audience": "audience", "llm": "LLM backend",
-                         "embedder": "embedder"}
+WHAT: dict[Kind, Pick] = {"table_format": Pick("bestandsformaat", "table format"),
+                          "audience": Pick("doelgroep", "audience"), "llm": Pick("taalmodel", "LLM backend"),
+                          "embedder": Pick("embedder", "embedder")}
 
 
 @dataclass(frozen=True)
@@ -82,7 +84,7 @@ def get(kind: Kind, name: str) -> Entry:
     _load(kind)
     found = _entries[kind].get(name)
     if found is None:
-        raise BadInputError(f"Unknown {WHAT[kind]} '{name}'", f"use one of {', '.join(names(kind))}")
+        raise BadInputError(key="registry.unknown", what=WHAT[kind], name=name, allowed=", ".join(names(kind)))
     return found
 
 

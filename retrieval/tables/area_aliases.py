@@ -21,11 +21,11 @@ def _entries(path: Path, mtime: float) -> tuple[tuple[str, tuple[str, ...], str]
     try:
         data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
     except (OSError, yaml.YAMLError) as exc:
-        raise BadInputError(f"{path}: not a readable alias file ({exc})", "fix the YAML or remove the file") from exc
+        raise BadInputError(key="aliases.unreadable", file=path, detail=exc) from exc
     out = []
     for i, e in enumerate(data.get("aliases") or [], start=1):
         if not isinstance(e, dict) or not e.get("alias") or not e.get("means") or not e.get("gemeente"):
-            raise BadInputError(f"{path}: entry {i} needs alias, means and gemeente", "see the shipped file's header")
+            raise BadInputError(key="aliases.incomplete", file=path, n=i)
         means = e["means"] if isinstance(e["means"], list) else [e["means"]]
         out.append((str(e["alias"]), tuple(str(m) for m in means), str(e["gemeente"]).upper()))
     return tuple(out)

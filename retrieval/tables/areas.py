@@ -237,8 +237,8 @@ def resolve(refs: list[AreaRef], text: str) -> AreaRef:
     """Exactly one area, or a NotFoundError that lists what was meant."""
     found = candidates(refs, text)
     if not found:
-        raise NotFoundError(f"Geen gebied gevonden met de naam '{text}'", "run `duiding areas` for the list")
+        raise NotFoundError(key="area.unknown_name", text=text)
     if len({r.parent_code for r in found}) > 1:
         options = ", ".join(f"{r.name} ({r.code})" for r in found)
-        raise NotFoundError(f"'{text}' kan meerdere gebieden zijn: {options}", "use the area code")
+        raise NotFoundError(key="area.ambiguous", text=text, options=options)
     return found[0]

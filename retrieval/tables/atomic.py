@@ -57,10 +57,7 @@ def writer_lock(directory: Path) -> Iterator[None]:
         try:
             fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError as exc:
-            raise ConflictError(
-                "Er loopt al een andere schrijfactie op de verhalenopslag",
-                "wacht tot die klaar is en probeer het opnieuw",
-            ) from exc
+            raise ConflictError(key="stories.conflict") from exc
         try:
             yield
         finally:

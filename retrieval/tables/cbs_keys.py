@@ -87,7 +87,7 @@ def read_properties(path: Path) -> dict[str, dict]:
             raise csv_error(exc, path.name, reader.line_num) from exc
     props = properties_from_items(items)
     if not props:
-        raise BadInputError(f"{path.name}: no topics found", "pass the table's DataProperties file")
+        raise BadInputError(key="kwb.no_topics", file=path.name)
     return props
 
 

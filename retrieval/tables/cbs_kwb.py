@@ -9,6 +9,7 @@ from pathlib import Path
 import pandas as pd
 
 from assistant.core.errors import BadInputError
+from assistant.core.messages import At
 from assistant.core.registry import register
 from retrieval.models import ImportReport
 from retrieval.tables.area_names import AreaNames, area_names, report_names
@@ -36,7 +37,7 @@ def read_kwb(
     rows = _read_rows(path)
     year = year or guess_year(path)
     if year is None:
-        raise BadInputError(f"{path.name}: the year is not in the file name", "pass it with --year 2019")
+        raise BadInputError(key="kwb.no_year", file=path.name)
     table = KWB_BY_YEAR.get(year, next((t for t in KWB_TABLES if t in path.name), "KWB"))
     props = read_properties(metadata) if metadata else {}
     report = ImportReport(file=path.name, format="cbs", source=SOURCE, rows=len(rows), years=[year])
@@ -68,17 +69,14 @@ def _read_rows(path: Path) -> list[dict[str, str]]:
     text = read_text(path)
     first = text.splitlines()[0] if text else ""
     if ";" not in first:
-        raise BadInputError(
-            f"{path.name}: line 1 has no ';' — this is not a CBS KWB export",
-            "download the table as CSV from StatLine, or use --format long/wide",
-        )
+        raise BadInputError(key="kwb.not_kwb", file=path.name)
     check_width(text, path.name)
     records = [(line, rec) for line, rec in csv_records(text, ";", path.name) if any(c.strip() for c in rec)]
     header = records[0][1] if records else []
     if len(records) < 2:
-        raise BadInputError(f"{path.name}: header only, no rows", "export the table again with its rows")
+        raise BadInputError(key="csv.header_only", file=path.name)
     if not any(key_stem(k) in ("WijkenEnBuurten", "Codering") for k in header):
-        raise BadInputError(f"{path.name}: no WijkenEnBuurten or Codering column", "export with area codes")
+        raise BadInputError(key="kwb.no_area_column", file=path.name)
     for n, (line, rec) in enumerate(records[1:], start=2):
         if len(rec) != len(header):
             _wrong_width(path.name, line, len(rec), len(header), last=n == len(records))
@@ -87,10 +85,8 @@ def _read_rows(path: Path) -> list[dict[str, str]]:
 
 def _wrong_width(file: str, line: int, have: int, want: int, last: bool) -> None:
     if last and have < want:
-        raise BadInputError(f"{file}: line {line}: the last line is cut off ({have} of {want} columns)",
-                            "the file is incomplete — download it again from CBS StatLine")
-    raise BadInputError(f"{file}: line {line}: {have} columns where the header has {want}",
-                        "the file is damaged — download it again from CBS StatLine")
+        raise BadInputError(key="csv.cut_off", at=At(file, line), have=have, want=want)
+    raise BadInputError(key="kwb.damaged", at=At(file, line), have=have, want=want)
 
 
 def _frames(
@@ -127,11 +123,11 @@ def _frames(
 
 def _cell(text: str | None, key: str, line: int, file: str) -> float | None:
     if text is None:
-        raise BadInputError(f"{file}: line {line} is cut short at column {key}", "export the file again")
+        raise BadInputError(key="kwb.cut_short", at=At(file, line, key))
     try:
         return parse_number(text, decimal=".")
     except ValueError as exc:
-        raise BadInputError(f"{file}: line {line}, column {key}: {exc}", "fix the cell or remove the row") from exc
+        raise BadInputError(key="cell.not_number", at=At(file, line, key), text=text.strip()) from exc
 
 
 def _read_names(path: Path) -> dict[str, str]:
@@ -143,7 +139,7 @@ def _read_names(path: Path) -> dict[str, str]:
     except csv.Error as exc:
         raise csv_error(exc, path.name, reader.line_num) from exc
     if not rows or "Key" not in rows[0] or "Title" not in rows[0]:
-        raise BadInputError(f"{path.name}: not a CBS WijkenEnBuurten code list", "pass WijkenEnBuurten.csv")
+        raise BadInputError(key="kwb.not_names", file=path.name)
     return {r["Key"].strip(): clean_area_name(r["Title"]) for r in rows}
 
 

@@ -20,10 +20,7 @@ from retrieval.tables.codes import KWB_TABLES, clean_area_name
 from retrieval.tables.readers.options import ReadOptions
 from retrieval.tables.store import ImportBatch, IndicatorStore
 
-OFFLINE = BackendUnavailableError(
-    "CBS StatLine is not reachable",
-    "check your internet connection, or download the CSV and use `duiding ingest tables`",
-)
+OFFLINE = BackendUnavailableError(key="statline.offline")
 
 
 def import_cbs(
@@ -43,11 +40,11 @@ def fetch_kwb(
     table_id = table_id.strip().upper()
     year = year or KWB_TABLES.get(table_id)
     if year is None:
-        raise BadInputError(f"{table_id} is not a KWB table Duiding knows the year of", "pass it with --year 2019")
+        raise BadInputError(key="statline.unknown_year", table=table_id)
     typed, props, regions = _download(table_id, gm)
     rows = [_as_text(r) for r in typed if _code(r) == "NL00" or _code(r)[2:6] == gm[2:]]
     if not rows:
-        raise BadInputError(f"StatLine {table_id}: no rows for {gm}", "check the gemeente code (Den Haag is GM0518)")
+        raise BadInputError(key="statline.no_rows", table=table_id, gemeente=gm)
     names = {str(r["Key"]).strip(): clean_area_name(str(r["Title"])) for r in regions}
     report = ImportReport(file=f"StatLine {table_id}", format="cbs-online", source=SOURCE, rows=len(rows),
                           years=[year])
@@ -69,7 +66,7 @@ def _download(table_id: str, gm: str) -> tuple[list[dict], list[dict], list[dict
         regions = cbsodata.get_meta(table_id, "WijkenEnBuurten")
     except requests.HTTPError as exc:
         if "404" in str(exc):
-            raise BadInputError(f"StatLine has no table {table_id}", "check the table id, e.g. 84583NED") from exc
+            raise BadInputError(key="statline.no_table", table=table_id) from exc
         raise OFFLINE from exc
     except (OSError, requests.RequestException) as exc:
         raise OFFLINE from exc

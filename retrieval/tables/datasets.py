@@ -61,9 +61,8 @@ def with_counts(datasets: list[Dataset], values: pd.DataFrame) -> list[Dataset]:
 def find(datasets: list[Dataset], dataset_id: str) -> Dataset:
     found = next((d for d in datasets if d.id == dataset_id.strip()), None)
     if found is None:
-        known = "; ".join(f"{d.id} ({label(d)})" for d in datasets) or "none"
-        raise NotFoundError(f"There is no dataset '{dataset_id}'. Datasets: {known}",
-                            "run `duiding datasets` and use one of the ids it lists")
+        known = "; ".join(f"{d.id} ({label(d)})" for d in datasets) or "-"
+        raise NotFoundError(key="dataset.unknown", dataset=dataset_id, known=known)
     return found
 
 

@@ -23,7 +23,7 @@ def ingest_table(
     """Read one file in the given format and merge it into the store atomically."""
     path = Path(path)
     if not path.is_file():
-        raise BadInputError(f"{path}: file not found", "check the path")
+        raise BadInputError(key="file.missing", path=path)
     fmt = fmt or _guess_format(path)
     data = store.load()
     known = dict(zip(data.areas["area_code"], data.areas["area_name"], strict=True))

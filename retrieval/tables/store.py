@@ -139,9 +139,7 @@ class IndicatorStore:
             try:
                 fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
             except BlockingIOError as exc:
-                raise ConflictError(
-                    "Another import is running", "wait until it has finished and try again"
-                ) from exc
+                raise ConflictError(key="table.conflict") from exc
             try:
                 yield
             finally:

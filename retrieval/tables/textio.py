@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import NoReturn
 
 from assistant.core.errors import BadInputError
+from assistant.core.messages import At
 
 _TRIED = "UTF-8, UTF-16 or cp1252/Latin-1"
 # Bounds that keep a hostile or broken file from holding the process: a KWB table has about 120 columns,
@@ -22,8 +23,7 @@ MAX_TEXT_BYTES = 200 * 1024 * 1024
 def read_text(path: Path) -> str:
     """Decode a text file: UTF-8 (with or without BOM), UTF-16/32 (BOM, or UTF-16 without one) or cp1252/Latin-1."""
     if Path(path).stat().st_size > MAX_TEXT_BYTES:
-        raise BadInputError(f"{path.name}: the file is larger than {MAX_TEXT_BYTES // 2**20} MB",
-                            "split the table into smaller files (per gemeente or per year)")
+        raise BadInputError(key="file.too_large", file=path.name, mb=MAX_TEXT_BYTES // 2**20)
     return _newlines(_decode_any(Path(path).read_bytes(), path))
 
 
@@ -34,7 +34,7 @@ def _newlines(text: str) -> str:
 
 def _decode_any(raw: bytes, path: Path) -> str:
     if not raw.strip():
-        raise BadInputError(f"{path.name}: the file is empty", "export the table again with its rows")
+        raise BadInputError(key="file.empty", file=path.name)
     if raw.startswith((b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")):
         return _decode(raw, "utf-32", path)
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
@@ -47,7 +47,7 @@ def _decode_any(raw: bytes, path: Path) -> str:
         pass
     text = _decode(raw, "cp1252", path)
     if sum(ch in text for ch in "ÃÂ�") and "Ã" in text:
-        raise BadInputError(f"{path.name}: mixed encodings", "save it again as CSV in UTF-8")
+        raise BadInputError(key="file.mixed_encoding", file=path.name)
     return text
 
 
@@ -62,10 +62,7 @@ def _bomless_utf16(head: bytes) -> str | None:
 
 
 def _binary(path: Path) -> NoReturn:
-    raise BadInputError(
-        f"{path.name}: this is not a text file (binary content)",
-        "save it as CSV in UTF-8, or as .xlsx for an Excel workbook",
-    )
+    raise BadInputError(key="file.binary", file=path.name)
 
 
 def _decode(raw: bytes, encoding: str, path: Path) -> str:
@@ -73,11 +70,8 @@ def _decode(raw: bytes, encoding: str, path: Path) -> str:
         return raw.decode(encoding)
     except UnicodeDecodeError as exc:
         line = raw[: exc.start].count(b"\n") + 1
-        raise BadInputError(
-            f"{path.name}: line {line}: unknown text encoding — not {_TRIED} "
-            f"(byte 0x{raw[exc.start]:02x} is not valid {encoding})",
-            "save it as CSV in UTF-8 (in Excel: 'CSV UTF-8')",
-        ) from exc
+        raise BadInputError(key="file.unknown_encoding", at=At(path.name, line), tried=_TRIED,
+                            byte=f"{raw[exc.start]:02x}", encoding=encoding) from exc
 
 
 def _nl(n: int) -> str:
@@ -89,10 +83,7 @@ def check_width(text: str, file: str) -> None:
     first = text[: text.find("\n")] if "\n" in text else text
     widest = max(first.count(d) for d in (";", ",", "\t")) + 1
     if widest > MAX_COLUMNS:
-        raise BadInputError(
-            f"{file}: line 1 has {_nl(widest)} columns; Duiding reads at most {_nl(MAX_COLUMNS)}",
-            "split the table, or put it in the long format (one row per area, indicator, year and value)",
-        )
+        raise BadInputError(key="csv.too_many_columns", file=file, have=_nl(widest), most=_nl(MAX_COLUMNS))
 
 
 def csv_records(text: str, delimiter: str, file: str) -> list[tuple[int, list[str]]]:
@@ -111,15 +102,10 @@ def csv_error(exc: csv.Error, file: str, line: int) -> BadInputError:
     """The csv module's message, in words a user can act on."""
     text = str(exc)
     if "field larger than field limit" in text:
-        return BadInputError(
-            f"{file}: line {line}: a cell holds more than {_nl(MAX_CELL_CHARS)} characters",
-            "a table of figures has short cells — check for a missing closing quote, or remove the long text",
-        )
+        return BadInputError(key="csv.long_cell", at=At(file, line), most=_nl(MAX_CELL_CHARS))
     if "new-line character" in text:
-        return BadInputError(f"{file}: line {line}: mixed line endings inside a cell",
-                             "save the file again as CSV (UTF-8) so every line ends the same way")
-    return BadInputError(f"{file}: line {line}: the CSV cannot be read ({text})",
-                         "check the quotes on that line, or save the file again as CSV (UTF-8)")
+        return BadInputError(key="csv.mixed_newlines", at=At(file, line))
+    return BadInputError(key="csv.unreadable", at=At(file, line), detail=text)
 
 
 _NUM = re.compile(r"^[+-]?(\d+|\d{1,3}([.,\s]\d{3})+)([.,]\d+)?$")

@@ -21,6 +21,7 @@ import math
 import pandas as pd
 
 from assistant.core.errors import BadInputError
+from assistant.core.messages import At, Pick
 from retrieval.models import ImportReport
 from retrieval.tables.store import KEY
 
@@ -34,6 +35,12 @@ def last_year() -> int:
     """The latest year a table may hold: next year (a prognosis), never later."""
     return dt.date.today().year + 1
 PLACE_COLUMNS = ["line", "column"]
+
+
+def place(file: str, line: object, column: object, where: str = "line") -> At:
+    """The place of a cell as an error field, shown in the reader's language."""
+    shown_line = None if line is None or pd.isna(line) else str(line).removesuffix(".0")
+    return At(file, shown_line, column if isinstance(column, str) and column else None, row=where == "row")
 
 
 def location(line: object, column: object, where: str = "line") -> str:
@@ -59,9 +66,9 @@ def validate_values(
     return _drop_duplicates(values, file, report, where)
 
 
-def _first_bad(bad: pd.DataFrame) -> tuple[pd.Series, str]:
+def _first_bad(bad: pd.DataFrame) -> tuple[pd.Series, Pick | str]:
     """The first offending row (errors name it) and how many more there are."""
-    return bad.iloc[0], f" (and {len(bad) - 1} more)" if len(bad) > 1 else ""
+    return bad.iloc[0], Pick(f" (en nog {len(bad) - 1})", f" (and {len(bad) - 1} more)") if len(bad) > 1 else ""
 
 
 def _check_percentages(values: pd.DataFrame, unit: pd.Series, file: str, where: str) -> None:
@@ -69,11 +76,8 @@ def _check_percentages(values: pd.DataFrame, unit: pd.Series, file: str, where: 
     if bad.empty:
         return
     row, more = _first_bad(bad)
-    raise BadInputError(
-        f"{file}: {location(row['line'], row['column'], where)}: {row['value']:g} is above 100 "
-        f"for the percentage {row['indicator']}{more}",
-        "percentages run from 0 to 100 — check the unit of this column (a count? per 1.000? shares ×100 twice?)",
-    )
+    raise BadInputError(key="validate.above_100", at=place(file, row["line"], row["column"], where),
+                        value=f"{row['value']:g}", indicator=row["indicator"], more=more)
 
 
 def _check_years(values: pd.DataFrame, file: str, where: str) -> None:
@@ -82,11 +86,8 @@ def _check_years(values: pd.DataFrame, file: str, where: str) -> None:
     if bad.empty:
         return
     row, more = _first_bad(bad)
-    raise BadInputError(
-        f"{file}: {location(row['line'], None, where)}: the year {row['year']} is outside "
-        f"{FIRST_YEAR}–{last_year()}{more}",
-        "fix the year (a typo such as 9999 or 2099?), or remove the row",
-    )
+    raise BadInputError(key="validate.year_range", at=place(file, row["line"], None, where), year=row["year"],
+                        first=FIRST_YEAR, last=last_year(), more=more)
 
 
 def _check_formulas(values: pd.DataFrame, file: str, where: str) -> None:
@@ -97,11 +98,8 @@ def _check_formulas(values: pd.DataFrame, file: str, where: str) -> None:
         bad = values[text.str.startswith(FORMULA_START).fillna(False).astype(bool)]
         if not bad.empty:
             row = bad.iloc[0]
-            raise BadInputError(
-                f"{file}: {location(row['line'], None, where)}: {row[col]!r} starts with "
-                f"{str(row[col]).lstrip()[0]!r} — that is a spreadsheet formula, not a name",
-                "write the name as plain text, without '=', '+', '-' or '@' at the start",
-            )
+            raise BadInputError(key="validate.formula", at=place(file, row["line"], None, where), text=row[col],
+                                char=str(row[col]).lstrip()[0])
 
 
 def _skip_negatives(values: pd.DataFrame, unit: pd.Series, report: ImportReport, where: str) -> pd.DataFrame:
@@ -123,12 +121,10 @@ def _drop_duplicates(values: pd.DataFrame, file: str, report: ImportReport, wher
         for _, other in group.iloc[1:].iterrows():
             if not _same_value(first["value"], other["value"]):
                 raise BadInputError(
-                    f"{file}: {location(first['line'], first['column'], where)} and "
-                    f"{location(other['line'], other['column'], where)} both give {first['area_code']} / "
-                    f"{first['indicator']} / {first['year']}, with {_show(first['value'])} and "
-                    f"{_show(other['value'])}",
-                    "keep one of the two rows (or give them different years or sources)",
-                )
+                    key="validate.duplicate", at=place(file, first["line"], first["column"], where),
+                    other=place(file, other["line"], other["column"], where),
+                    what=f"{first['area_code']} / {first['indicator']} / {first['year']}",
+                    first=_show(first["value"]), second=_show(other["value"]))
     again = values[values.duplicated(KEY)]
     lines = ", ".join(str(x) for x in sorted(set(again["line"]))[:5])
     report.warnings.append(f"{len(again)} values repeat an earlier one exactly ({where} {lines}"

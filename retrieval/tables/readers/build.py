@@ -50,7 +50,7 @@ def build_batch(records: list[Record], info: BatchInfo) -> ImportBatch:
     """Validate (see retrieval.tables.validate), fill in names, levels and parents, and count for the report."""
     report = info.report
     if not records:
-        raise BadInputError(f"{report.file}: no values to import", "check that the file has filled-in value cells")
+        raise BadInputError(key="table.no_values", file=report.file)
     df = pd.DataFrame([vars(r) for r in records])  # vars, not asdict: asdict deep-copies (8 s for 40k)
     df["value"] = df["value"].astype("float64")
     df["suppressed"] = df["value"].isna()
@@ -58,7 +58,7 @@ def build_batch(records: list[Record], info: BatchInfo) -> ImportBatch:
     _fill_areas(df, info.known_names or {})
     df = validate_values(df, info.units, report.file, report, info.where)
     if df.empty:
-        raise BadInputError(f"{report.file}: every value was skipped", "see the reasons above and fix the file")
+        raise BadInputError(key="table.all_skipped", file=report.file)
     values = df[VALUE_COLUMNS].reset_index(drop=True)
     areas = df.drop_duplicates(["area_code", "year", "source"])[AREA_COLUMNS[:-1]].copy()
     areas["boundary_change"] = pd.array([pd.NA] * len(areas), dtype="Int64")

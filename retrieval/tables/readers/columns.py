@@ -37,14 +37,12 @@ def find_roles(table: RawTable, roles: tuple[str, ...]) -> dict[str, str]:
     return found
 
 
-def require(table: RawTable, found: dict[str, str], role: str, hint: str = "") -> str:
+def require(table: RawTable, found: dict[str, str], role: str) -> str:
     if role in found:
         return found[role]
     first, *others = ROLES[role]
-    raise BadInputError(
-        f"{table.file}: no {role} column (the columns are: {', '.join(table.header)})",
-        hint or f"name the {role} column {first!r} (also accepted: {', '.join(others[:4])})",
-    )
+    raise BadInputError(key="cell.no_column", file=table.file, role=role, columns=", ".join(table.header),
+                        first=first, others=", ".join(others[:4]))
 
 
 class AreaIndex:
@@ -63,14 +61,9 @@ class AreaIndex:
         if len(codes) == 1:
             return codes[0]
         if len(codes) > 1:
-            raise BadInputError(
-                f"{table.at(line, column)}: the name {text!r} fits {' and '.join(codes)}",
-                "use the CBS code (such as WK051836) for this area",
-            )
-        raise BadInputError(
-            f"{table.at(line, column)}: {text!r} is not a CBS area code or a known area name",
-            "use a CBS code (GM0518, WK051836, BU05183620), or import the CBS KWB table first so names are known",
-        )
+            raise BadInputError(key="cell.ambiguous_area", at=table.place(line, column), text=text,
+                                codes=", ".join(codes))
+        raise BadInputError(key="cell.unknown_area", at=table.place(line, column), text=text)
 
 
 def year_of(cell: Cell, table: RawTable, line: int, column: str) -> int:
@@ -79,7 +72,7 @@ def year_of(cell: Cell, table: RawTable, line: int, column: str) -> int:
     text = str(int(cell)) if numeric else str(cell or "").strip()  # type: ignore[arg-type]
     m = re.fullmatch(r"(\d{4})(?:JJ00)?", text)
     if not m:
-        raise BadInputError(f"{table.at(line, column)}: {text!r} is not a year", "write the year as 2019")
+        raise BadInputError(key="cell.not_year", at=table.place(line, column), text=text)
     return int(m.group(1))
 
 
@@ -88,7 +81,8 @@ def level_of(cell: Cell, table: RawTable, line: int, column: str) -> str | None:
     if not text:
         return None
     if text not in LEVELS:
-        raise BadInputError(f"{table.at(line, column)}: unknown level {text!r}", f"use one of {', '.join(LEVELS)}")
+        raise BadInputError(key="cell.unknown_level", at=table.place(line, column), text=text,
+                            allowed=", ".join(LEVELS))
     return text
 
 

@@ -58,8 +58,7 @@ def read_eenzaamheid(table: RawTable, opts: ReadOptions) -> ImportBatch:
             records.append(Record(code, defs[c].id, year, value, EENZAAMHEID_SOURCE, line, c, opts.status, c,
                                   name, "wijk"))
     if not records and opts.gemeente:
-        raise BadInputError(f"{table.file}: no wijken of {opts.gemeente} in this file",
-                            "check the gemeente code, or leave out --gemeente to import every wijk")
+        raise BadInputError(key="ggd.no_wijken", file=table.file, gemeente=opts.gemeente)
     used = [defs[c].model_copy(update={"source_table": table.file}) for c in columns]
     info = BatchInfo(report, table.file, {d.id: d.unit for d in used}, used, SOURCES, opts.known_names)
     return build_batch(records, info)

@@ -7,6 +7,7 @@ import unicodedata
 from typing import get_args
 
 from assistant.core.errors import BadInputError
+from assistant.core.messages import At
 from retrieval.models import ImportReport, IndicatorDef, Unit
 from retrieval.tables.catalogue import Catalogue
 
@@ -60,32 +61,27 @@ class IndicatorIds:
     def known(self, name: str) -> str | None:
         return self._index.get(name.strip().casefold())
 
-    def resolve(self, name: str, unit: str | None, where: str) -> str:
+    def resolve(self, name: str, unit: str | None, where: At) -> str:
         """The id for `name`; an unknown name becomes a new indicator in `unit` (with a warning)."""
         ind_id = self._index.get(name.strip().casefold())
         if ind_id is not None:
             known = self.catalogue.get(ind_id)
             if unit and known and unit != known.unit:
-                raise BadInputError(
-                    f"{where}: {name!r} is {known.unit} in the catalogue, but the file says {unit}",
-                    "fix the unit, or give your own indicator another name",
-                )
+                raise BadInputError(key="cell.unit_clash", at=where, name=name, known=known.unit, unit=unit)
             return ind_id
         return self._add(name, unit, where)
 
-    def _add(self, name: str, unit: str | None, where: str) -> str:
+    def _add(self, name: str, unit: str | None, where: At) -> str:
         ind_id = new_id(name)
         if ind_id in self.catalogue:
             # 'Jeugdzorg %' is not the curated jeugdzorg_pct (whose definition it may not share): keep apart.
             ind_id = f"{ind_id}_eigen"
         if not ind_id:
-            raise BadInputError(f"{where}: the indicator name {name!r} is empty", "name the indicator")
+            raise BadInputError(key="cell.empty_indicator", at=where)
         if ind_id in self.new:
             if unit and unit != self.new[ind_id].unit:
-                raise BadInputError(
-                    f"{where}: {name!r} is {unit} here but {self.new[ind_id].unit} on an earlier line",
-                    "give one indicator one unit",
-                )
+                raise BadInputError(key="cell.unit_changes", at=where, name=name, unit=unit,
+                                    earlier=self.new[ind_id].unit)
             return ind_id
         self.new[ind_id] = IndicatorDef(
             id=ind_id, title_nl=name.strip(), title_en=name.strip(), unit=(unit or "count"),  # type: ignore[arg-type]

@@ -28,7 +28,7 @@ class _LongRows:
         for role in ("area", "indicator", "value"):
             require(table, self.cols, role)
         if opts.year is None:
-            require(table, self.cols, "year", "add a year column, or pass the year with --year 2019")
+            require(table, self.cols, "year")
         self.mark = decide_marks(table, [self.cols["value"]])[self.cols["value"]]
         self.ids = IndicatorIds(catalogue, report, table.file)
         self.areas = AreaIndex(opts.known_names)
@@ -39,7 +39,7 @@ class _LongRows:
         year = year_of(row[c["year"]], t, line, c["year"]) if "year" in c else self.opts.year
         return Record(
             area_code=self.areas.code(row[c["area"]], t, line, c["area"]),
-            indicator=self.ids.resolve(str(row[c["indicator"]]), self._unit(row, line), t.at(line, c["indicator"])),
+            indicator=self.ids.resolve(str(row[c["indicator"]]), self._unit(row, line), t.place(line, c["indicator"])),
             year=int(year or 0),
             value=to_number(row[c["value"]], self.mark, t, line, c["value"]),
             source=self._text(row, "source") or self.source,
@@ -56,12 +56,13 @@ class _LongRows:
     def _unit(self, row: dict[str, Cell], line: int) -> str | None:
         try:
             return unit_from_text(self._text(row, "unit"))
-        except ValueError as exc:
+        except ValueError:
             words = ", ".join(sorted({"%", "per 1000", "aantal", *UNIT_WORDS.values()}))
-            raise BadInputError(f"{self.t.at(line, self.cols['unit'])}: {exc}", f"use one of: {words}") from None
+            raise BadInputError(key="cell.unknown_unit", at=self.t.place(line, self.cols["unit"]),
+                                text=self._text(row, "unit"), allowed=words) from None
 
     def _status(self, row: dict[str, Cell], line: int) -> str:
-        return status_of(self._text(row, "status") or self.opts.status, self.t.at(line, self.cols.get("status")))
+        return status_of(self._text(row, "status") or self.opts.status, self.t.place(line, self.cols.get("status")))
 
 
 def read_long(table: RawTable, catalogue: Catalogue, opts: ReadOptions, fmt: str = "long") -> ImportBatch:

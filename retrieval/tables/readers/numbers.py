@@ -18,6 +18,7 @@ import re
 from collections.abc import Iterable
 
 from assistant.core.errors import BadInputError
+from assistant.core.messages import At
 from retrieval.tables.readers.table import Cell, RawTable
 from retrieval.tables.textio import parse_number
 
@@ -52,11 +53,9 @@ def column_mark(table: RawTable, column: str) -> str | None:
             seen[mark] = (line, cell)
     if len(seen) > 1:
         (la, a), (lb, b) = seen[","], seen["."]
-        raise BadInputError(
-            f"{table.file}: column {column} mixes a decimal comma ({table.where} {la}: {a!r}) and a decimal "
-            f"point ({table.where} {lb}: {b!r})",
-            "use one decimal mark in the whole column",
-        )
+        raise BadInputError(key="cell.mixed_decimals", file=table.file, column=column,
+                            first=At(repr(a), la, row=table.where == "row"),
+                            second=At(repr(b), lb, row=table.where == "row"))
     return next(iter(seen), None)
 
 
@@ -71,16 +70,13 @@ def decide_marks(table: RawTable, columns: Iterable[str]) -> dict[str, str]:
 def to_number(cell: Cell, decimal: str, table: RawTable, line: int, column: str) -> float | None:
     """A float, or None for a CBS-style 'no value' marker ('.', 'x', '-'). Empty cells are the caller's."""
     if isinstance(cell, bool):
-        raise BadInputError(f"{table.at(line, column)}: {cell} is not a number", "put a number in this cell")
+        raise BadInputError(key="cell.not_number", at=table.place(line, column), text=cell)
     if isinstance(cell, int | float):
         return float(cell)
     try:
         return parse_number(str(cell), decimal=decimal)
     except ValueError:
-        raise BadInputError(
-            f"{table.at(line, column)}: {str(cell).strip()!r} is not a number",
-            "put a number in this cell, '.' for a value that is not known, or remove the row",
-        ) from None
+        raise BadInputError(key="cell.not_number", at=table.place(line, column), text=str(cell).strip()) from None
 
 
 def is_empty(cell: Cell) -> bool:

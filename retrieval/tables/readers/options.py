@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from assistant.core.errors import BadInputError
+from assistant.core.messages import At, Pick
 
 GGDH_SOURCE = "GGDH wijkprofielen"
 EENZAAMHEID_SOURCE = "GGD Gezondheidsmonitor 2016 (eenzaamheid)"
@@ -27,17 +28,18 @@ class ReadOptions:
 
     def __post_init__(self) -> None:
         if self.status not in STATUSES:
-            raise BadInputError(f"unknown status {self.status!r}", "use definitief or voorlopig")
+            raise BadInputError(key="cell.unknown_status", at="", text=self.status)
         if self.gemeente is not None:
             self.gemeente = self.gemeente.strip().upper()
             if not (len(self.gemeente) == 6 and self.gemeente.startswith("GM") and self.gemeente[2:].isdigit()):
-                raise BadInputError(f"--gemeente {self.gemeente}: not a gemeente code", "use a code like GM0518")
+                raise BadInputError(key="cell.not_gemeente", text=self.gemeente)
 
 
-def status_of(text: str, where: str) -> str:
+def status_of(text: str, where: At) -> str:
     status = text.strip().lower()
     if status not in STATUSES:
-        raise BadInputError(f"{where}: unknown status {text!r}", "use definitief or voorlopig")
+        at = Pick(f"{where.shown('nl')}: ", f"{where.shown('en')}: ")
+        raise BadInputError(key="cell.unknown_status", at=at, text=text)
     return status
 
 

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from assistant.core.errors import BadInputError
+from assistant.core.messages import At, Pick
 from retrieval.tables.textio import check_width, csv_error, csv_records, read_text
 
 Cell = str | float | None
@@ -29,6 +30,10 @@ class RawTable:
     def cells(self, column: str) -> list[tuple[int, Cell]]:
         i = self.index(column)
         return [(line, cells[i]) for line, cells in self.rows]
+
+    def place(self, line: int, column: str | None = None) -> At:
+        """Where a cell is, shown in the reader's language (an error field)."""
+        return At(self.file, line, column, row=self.where == "row")
 
     def at(self, line: int, column: str | None = None) -> str:
         """'data.csv: line 4, column value' — the start of every error about a cell."""
@@ -55,25 +60,22 @@ def load_csv(path: Path) -> RawTable:
             _wrong_width(table, line, rec, cut=last and not text.endswith(("\n", "\r")))
         table.rows.append((line, [c.strip() for c in rec]))
     if not table.rows:
-        raise BadInputError(f"{path.name}: header only, no rows", "export the table again with its rows")
+        raise BadInputError(key="csv.header_only", file=path.name)
     return table
 
 
 def sniff_delimiter(lines: list[str], file: str) -> str:
     """Pick the delimiter that splits the header into the most columns, preferring one the rows agree on."""
     if not lines:
-        raise BadInputError(f"{file}: the file is empty", "export the table again with its rows")
+        raise BadInputError(key="file.empty", file=file)
     sample = lines[:20]
     widths = {d: _widths(sample, d, file) for d in DELIMITERS}
     steady = [d for d, w in widths.items() if w[0] > 1 and len(set(w)) == 1]
     best = max(steady or DELIMITERS, key=lambda d: widths[d][0])
     if widths[best][0] < 2:
         other = next((c for c in "|:^~#" if c in lines[0]), None)
-        hint = f" (it looks like {other!r})" if other else ""
-        raise BadInputError(
-            f"{file}: line 1 has a single column — the delimiter is not ';', ',' or tab{hint}",
-            "save the file as CSV with ';' or ',' between the columns",
-        )
+        hint = Pick(f" (het lijkt {other!r})", f" (it looks like {other!r})") if other else ""
+        raise BadInputError(key="csv.one_column", file=file, hint=hint)
     return best
 
 
@@ -85,34 +87,28 @@ def _widths(sample: list[str], delimiter: str, file: str) -> list[int]:
         raise csv_error(exc, file, reader.line_num) from exc
 
 
-def check_header(header: list[str], file: str, where: str = "line 1") -> None:
+def check_header(header: list[str], file: str, line: int = 1, row: bool = False) -> None:
     blank = [i + 1 for i, h in enumerate(header) if not h]
     if blank:
-        raise BadInputError(f"{file}: {where}: column {blank[0]} has no name", "give every column a name")
+        raise BadInputError(key="csv.unnamed_column", at=At(file, line, row=row), n=blank[0])
     seen: set[str] = set()
     for h in header:
         if h.casefold() in seen:
-            raise BadInputError(f"{file}: {where}: the column {h!r} occurs twice", "give every column its own name")
+            raise BadInputError(key="csv.double_column", at=At(file, line, row=row), column=h)
         seen.add(h.casefold())
 
 
 def _wrong_width(table: RawTable, line: int, rec: list[str], cut: bool) -> None:
     have, want = len(rec), len(table.header)
     if cut and have < want:
-        raise BadInputError(
-            f"{table.at(line)}: the last line is cut off ({have} of {want} columns)",
-            "the file is incomplete — export or download it again",
-        )
+        raise BadInputError(key="csv.cut_off", at=table.place(line), have=have, want=want)
     name = _NAMES.get(table.delimiter or "", repr(table.delimiter))
-    hint = " — a decimal comma in a ','-separated file needs quotes" if table.delimiter == "," else ""
-    raise BadInputError(
-        f"{table.at(line)}: {have} columns where the header has {want} (delimiter {name}){hint}",
-        "make every row as wide as the header, or save the file again as CSV with ';'",
-    )
+    hint = Pick(" — een decimale komma in een bestand met ',' als scheidingsteken moet tussen aanhalingstekens",
+                " — a decimal comma in a ','-separated file needs quotes") if table.delimiter == "," else ""
+    raise BadInputError(key="csv.wrong_width", at=table.place(line), have=have, want=want, delimiter=name, hint=hint)
 
 
 def expect_header(ok: bool, table: RawTable, header: str) -> None:
     """A known file whose first line is not its header: say which header was expected."""
     if not ok:
-        raise BadInputError(f"{table.file}: line 1 is not the expected header ({header})",
-                            "check the file, or pick another --format")
+        raise BadInputError(key="csv.wrong_header", file=table.file, header=header)

@@ -20,7 +20,6 @@ from retrieval.tables.readers.table import Cell, RawTable, load_csv
 from retrieval.tables.store import ImportBatch
 
 META_ROLES = ("area", "year", "source", "area_name", "level", "parent_code", "status")
-MAP_FIX = 'write --map "Column title=indicator_id,Other column=other_id" or pass a YAML file of column: id'
 
 
 def parse_mapping(spec: str | Path | dict[str, str | None] | None) -> dict[str, str | None]:
@@ -33,12 +32,12 @@ def parse_mapping(spec: str | Path | dict[str, str | None] | None) -> dict[str, 
     if path.suffix.lower() in (".yaml", ".yml", ".json") and path.is_file():
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
         if not isinstance(data, dict):
-            raise BadInputError(f"{path.name}: the mapping must be 'column: indicator_id' lines", MAP_FIX)
+            raise BadInputError(key="wide.bad_map_file", file=path.name)
         return parse_mapping(data)
     out: dict[str, str | None] = {}
     for item in str(spec).split(","):
         if "=" not in item:
-            raise BadInputError(f"--map: {item.strip()!r} has no '='", MAP_FIX)
+            raise BadInputError(key="wide.bad_map_item", item=item.strip())
         column, target = item.split("=", 1)
         out[column.strip()] = target.strip() or None
     return out
@@ -49,7 +48,7 @@ def read_wide(table: RawTable, catalogue: Catalogue, opts: ReadOptions, fmt: str
     cols = find_roles(table, META_ROLES)
     require(table, cols, "area")
     if opts.year is None:
-        require(table, cols, "year", "add a year column, or pass the year with --year 2019")
+        require(table, cols, "year")
     ids = IndicatorIds(catalogue, report, table.file)
     targets = _targets(table, set(cols.values()), parse_mapping(opts.mapping), ids)
     marks = decide_marks(table, targets)
@@ -81,10 +80,8 @@ def _targets(
     lower = {h.casefold(): h for h in table.header}
     for column in mapping:
         if column.casefold() not in lower:
-            raise BadInputError(
-                f"--map names the column {column!r}, which is not in {table.file} "
-                f"(the columns are: {', '.join(table.header)})", MAP_FIX,
-            )
+            raise BadInputError(key="wide.map_unknown_column", column=column, file=table.file,
+                                columns=", ".join(table.header))
     renamed = {lower[c.casefold()]: t for c, t in mapping.items()}
     out: dict[str, str] = {}
     for column in table.header:
@@ -92,10 +89,9 @@ def _targets(
             continue
         name = renamed.get(column) or column
         unit = None if ids.known(name) else unit_from_header(column)
-        out[column] = ids.resolve(name, unit, table.at(table.header_line, column))
+        out[column] = ids.resolve(name, unit, table.place(table.header_line, column))
     if not out:
-        raise BadInputError(f"{table.file}: no indicator columns besides {', '.join(table.header)}",
-                            "add one column per indicator, or use --format long")
+        raise BadInputError(key="wide.no_indicators", file=table.file, columns=", ".join(table.header))
     return out
 
 
@@ -111,7 +107,7 @@ def _row_base(
     return Record(
         area_code=areas.code(row[cols["area"]], table, line, cols["area"]), indicator="", value=None,
         year=int(year or 0), source=text("source") or source, line=line, column="",
-        status=status_of(text("status") or opts.status, table.at(line, cols.get("status"))),
+        status=status_of(text("status") or opts.status, table.place(line, cols.get("status"))),
         area_name=text("area_name"), parent_code=(text("parent_code") or "").upper() or None,
         level=level_of(row[cols["level"]], table, line, cols["level"]) if "level" in cols else None,
     )

@@ -6,6 +6,7 @@ from pathlib import Path
 from typing import Any
 
 from assistant.core.errors import BadInputError
+from assistant.core.messages import At, Pick
 from assistant.core.registry import register
 from retrieval.tables.catalogue import Catalogue
 from retrieval.tables.readers.columns import find_roles
@@ -24,31 +25,31 @@ def load_xlsx(path: Path, sheet: str | None = None) -> RawTable:
     values_wb, formulas_wb = _open(path, data_only=True), _open(path, data_only=False)
     names = values_wb.sheetnames
     if sheet is not None and sheet not in names:
-        raise BadInputError(f"{path.name}: there is no sheet {sheet!r} (sheets: {', '.join(names)})",
-                            f"pass one of these with --sheet, e.g. --sheet {names[0]!r}")
+        raise BadInputError(key="xlsx.no_sheet", file=path.name, sheet=sheet, sheets=", ".join(names), first=names[0])
     ws = values_wb[sheet] if sheet else values_wb.worksheets[0]
     label = f"{path.name} (sheet {ws.title})"
     _refuse_lost_formulas(formulas_wb[ws.title], ws, label)
     header_row = next((r[0].row for r in ws.iter_rows() if any(_filled(c.value) for c in r)), None)
     if header_row is None:
-        raise BadInputError(f"{label}: the sheet is empty", "put the table on the first sheet, or pass --sheet")
+        raise BadInputError(key="xlsx.empty_sheet", file=label)
     _refuse_merged_header(ws, header_row, label)
     header_cells = [c.value for c in ws[header_row]]
     while header_cells and not _filled(header_cells[-1]):
         header_cells.pop()
     if len(header_cells) > MAX_COLUMNS:
-        raise BadInputError(f"{label}: row {header_row} has {len(header_cells)} columns; Duiding reads at most "
-                            f"{MAX_COLUMNS}", "split the table, or put it in the long format")
+        raise BadInputError(key="xlsx.too_many_columns", at=At(label, header_row, row=True), have=len(header_cells),
+                            most=MAX_COLUMNS)
     header = [str(v).strip() if v is not None else "" for v in header_cells]
-    check_header(header, label, where=f"row {header_row}")
+    check_header(header, label, header_row, row=True)
     table = RawTable(label, header, where="row", header_line=header_row)
     for row in ws.iter_rows(min_row=header_row + 1, max_col=len(header)):
         cells = [_cell(c) for c in row] + [None] * (len(header) - len(row))
         if any(_filled(c) for c in cells):
             table.rows.append((row[0].row, cells))
     if not table.rows:
-        other = f", or pick another sheet with --sheet ({', '.join(names)})" if len(names) > 1 else ""
-        raise BadInputError(f"{label}: header only, no rows", f"add the rows below the header{other}")
+        other = Pick(f", of kies een ander werkblad met --sheet ({', '.join(names)})",
+                     f", or pick another sheet with --sheet ({', '.join(names)})") if len(names) > 1 else ""
+        raise BadInputError(key="xlsx.header_only", file=label, other=other)
     return table
 
 
@@ -65,10 +66,8 @@ def _not_a_workbook(path: Path) -> BadInputError:
     try:
         read_text(path)
     except BadInputError:
-        return BadInputError(f"{path.name}: not an Excel workbook (.xlsx), and not text either",
-                             "open it in Excel and save it as .xlsx, or export the table as CSV")
-    return BadInputError(f"{path.name}: this is a text file, not an Excel workbook",
-                         f"rename it to {path.stem}.csv and import that, or save it from Excel as .xlsx")
+        return BadInputError(key="xlsx.not_workbook", file=path.name)
+    return BadInputError(key="xlsx.is_text", file=path.name, stem=path.stem)
 
 
 def _refuse_lost_formulas(formulas: Any, values: Any, label: str) -> None:
@@ -76,20 +75,14 @@ def _refuse_lost_formulas(formulas: Any, values: Any, label: str) -> None:
     lost = [c.coordinate for row in formulas.iter_rows() for c in row
             if c.data_type == "f" and values[c.coordinate].value is None]
     if lost:
-        more = f" (and {len(lost) - 1} more)" if len(lost) > 1 else ""
-        raise BadInputError(
-            f"{label}: cell {lost[0]} holds a formula without a saved result{more}",
-            "open the file in Excel or LibreOffice and save it (that stores the results), or paste values only",
-        )
+        more = Pick(f" (en nog {len(lost) - 1})", f" (and {len(lost) - 1} more)") if len(lost) > 1 else ""
+        raise BadInputError(key="xlsx.lost_formula", file=label, cell=lost[0], more=more)
 
 
 def _refuse_merged_header(ws: Any, header_row: int, label: str) -> None:
     merged = [str(r) for r in ws.merged_cells.ranges if r.min_row <= header_row <= r.max_row]
     if merged:
-        raise BadInputError(
-            f"{label}: merged header cells {', '.join(sorted(merged))}",
-            "unmerge them and give every column its own name in one header row",
-        )
+        raise BadInputError(key="xlsx.merged_header", file=label, cells=", ".join(sorted(merged)))
 
 
 def _cell(c: Any) -> Cell:

@@ -15,9 +15,6 @@ MAX_UNPACKED_BYTES = 100 * 1024 * 1024
 MAX_RATIO = 100  # deflate reaches about 10:1 on a real sheet; zeros reach 1000:1
 RATIO_FROM_BYTES = 1024 * 1024  # small parts may compress well; only big ones are judged by ratio
 MAX_PARTS = 10_000
-_FIX_SIZE = "save only the table's sheet in a new workbook, or export the sheet as CSV"
-
-
 def check_workbook(path: Path) -> None:
     """Refuse a workbook that would unpack too large, hides macros, or declares XML entities."""
     try:
@@ -31,27 +28,21 @@ def check_workbook(path: Path) -> None:
 
 def _check_sizes(file: str, infos: list[zipfile.ZipInfo]) -> None:
     if len(infos) > MAX_PARTS:
-        raise BadInputError(f"{file}: the workbook has {len(infos)} parts; Duiding opens at most {MAX_PARTS}",
-                            _FIX_SIZE)
+        raise BadInputError(key="xlsx.too_many_parts", file=file, have=len(infos), most=MAX_PARTS)
     total = sum(i.file_size for i in infos)
     if total > MAX_UNPACKED_BYTES:
-        raise BadInputError(
-            f"{file}: the workbook unpacks to {total // 2**20} MB; Duiding opens at most "
-            f"{MAX_UNPACKED_BYTES // 2**20} MB", _FIX_SIZE)
+        raise BadInputError(key="xlsx.too_big_unpacked", file=file, have=total // 2**20,
+                            most=MAX_UNPACKED_BYTES // 2**20)
     for info in infos:
         if info.file_size >= RATIO_FROM_BYTES and info.file_size > MAX_RATIO * max(info.compress_size, 1):
-            raise BadInputError(
-                f"{file}: the part {info.filename} is compressed {info.file_size // max(info.compress_size, 1)}"
-                f":1 — more than a real sheet ever is (a zip bomb?)", _FIX_SIZE)
+            raise BadInputError(key="xlsx.zip_bomb", file=file, part=info.filename,
+                                ratio=info.file_size // max(info.compress_size, 1))
 
 
 def _check_macros(file: str, names: list[str]) -> None:
     macros = [n for n in names if n.lower().endswith(("vbaproject.bin", "vbaprojectsignature.bin"))]
     if macros:
-        raise BadInputError(
-            f"{file}: the workbook contains macros ({macros[0]}); Duiding does not open workbooks with macros",
-            "save it in Excel as 'Excel Workbook (.xlsx)' (without macros), or export the sheet as CSV",
-        )
+        raise BadInputError(key="xlsx.macros", file=file, part=macros[0])
 
 
 def _check_doctypes(file: str, zf: zipfile.ZipFile) -> None:
@@ -61,8 +52,4 @@ def _check_doctypes(file: str, zf: zipfile.ZipFile) -> None:
         with zf.open(info) as part:
             head = part.read(4096).upper()
         if b"<!DOCTYPE" in head or b"<!ENTITY" in head:
-            raise BadInputError(
-                f"{file}: the part {info.filename} declares an XML doctype or entity (external entities are "
-                "refused)",
-                "open the workbook in Excel or LibreOffice and save it again as .xlsx",
-            )
+            raise BadInputError(key="xlsx.doctype", file=file, part=info.filename)

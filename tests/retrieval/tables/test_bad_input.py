@@ -62,7 +62,7 @@ def test_rejected_file_through_the_cli_is_one_line_without_traceback(case: dict,
     assert result.exit_code == 1
     lines = result.output.strip().splitlines()
     assert len(lines) == 1, result.output
-    assert lines[0].startswith("Fout: ") and case["error"] in lines[0] and case["fix"] in lines[0]
+    assert lines[0].startswith("Error: ") and case["error"] in lines[0] and case["fix"] in lines[0]
     assert "Traceback" not in result.output and result.stderr.strip() == lines[0]
     assert tree_digest(data_dir) == before
 
