@@ -52,8 +52,8 @@ class At(NamedTuple):
     def shown(self, lang: Lang) -> str:
         words = {"nl": ("regel", "rij", "kolom"), "en": ("line", "row", "column")}[lang]
         text = self.file
-        if self.line is not None:
-            text += f": {words[1] if self.row else words[0]} {self.line}"
+        if self.line is not None:  # without a file name: 'regel 4, kolom x' (the second place in one file)
+            text += f"{': ' if text else ''}{words[1] if self.row else words[0]} {self.line}"
         return f"{text}, {words[2]} {self.column}" if self.column else text
 
 

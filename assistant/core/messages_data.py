@@ -6,8 +6,7 @@
 from __future__ import annotations
 
 EXPORT_AGAIN = ("exporteer de tabel opnieuw, met de rijen", "export the table again with its rows")
-UTF8 = ("sla het bestand opnieuw op als CSV in UTF-8 (in Excel: 'CSV UTF-8')",
-        "save it again as CSV in UTF-8 (in Excel: 'CSV UTF-8')")
+UTF8 = ("sla het op als CSV in UTF-8 (in Excel: 'CSV UTF-8')", "save it as CSV in UTF-8 (in Excel: 'CSV UTF-8')")
 STORY_FILE = ("kies een CSV-, JSONL- of Markdown-bestand met verhalen",
               "choose a CSV, JSONL or Markdown file with stories")
 JSONL = ('zet één JSON-object per regel (JSONL), bijvoorbeeld {{"text": "..."}}',
@@ -52,7 +51,8 @@ DATA: dict[str, tuple[str, str, str, str]] = {
                       "een tabel met cijfers heeft korte cellen; zoek een ontbrekend sluitend aanhalingsteken, of haal "
                       "de lange tekst weg",
                       "{at}: a cell holds more than {most} characters",
-                      "a table of figures has short cells — check for a missing closing quote, or remove the long text"),
+                      "a table of figures has short cells — check for a missing closing quote, or remove the long "
+                      "text"),
     "csv.mixed_newlines": ("{at}: verschillende regeleinden binnen een cel",
                            "sla het bestand opnieuw op als CSV (UTF-8), dan eindigt elke regel hetzelfde",
                            "{at}: mixed line endings inside a cell",

@@ -122,7 +122,7 @@ def _drop_duplicates(values: pd.DataFrame, file: str, report: ImportReport, wher
             if not _same_value(first["value"], other["value"]):
                 raise BadInputError(
                     key="validate.duplicate", at=place(file, first["line"], first["column"], where),
-                    other=place(file, other["line"], other["column"], where),
+                    other=place("", other["line"], other["column"], where),
                     what=f"{first['area_code']} / {first['indicator']} / {first['year']}",
                     first=_show(first["value"]), second=_show(other["value"]))
     again = values[values.duplicated(KEY)]

@@ -6,6 +6,7 @@ import re
 from collections import defaultdict
 
 from assistant.core.errors import BadInputError
+from assistant.core.messages import Pick
 from retrieval.tables.areas import normalize
 from retrieval.tables.readers.table import Cell, RawTable
 
@@ -62,7 +63,7 @@ class AreaIndex:
             return codes[0]
         if len(codes) > 1:
             raise BadInputError(key="cell.ambiguous_area", at=table.place(line, column), text=text,
-                                codes=", ".join(codes))
+                                codes=Pick(" en ".join(codes), " and ".join(codes)))
         raise BadInputError(key="cell.unknown_area", at=table.place(line, column), text=text)
 
 

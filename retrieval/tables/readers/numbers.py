@@ -18,11 +18,17 @@ import re
 from collections.abc import Iterable
 
 from assistant.core.errors import BadInputError
-from assistant.core.messages import At
+from assistant.core.messages import At, Pick
 from retrieval.tables.readers.table import Cell, RawTable
 from retrieval.tables.textio import parse_number
 
 _SPACED = re.compile(r"\d{1,3}( \d{3})+")
+
+
+def _at(table: RawTable, line: int, cell: str) -> Pick:
+    """'regel 2: '10,8'' / 'line 2: '10,8'': where a cell is and what it holds."""
+    place = At("", line, row=table.where == "row")
+    return Pick(f"{place.shown('nl')}: {cell!r}", f"{place.shown('en')}: {cell!r}")
 
 
 def mark_of(text: str) -> str | None:
@@ -54,8 +60,7 @@ def column_mark(table: RawTable, column: str) -> str | None:
     if len(seen) > 1:
         (la, a), (lb, b) = seen[","], seen["."]
         raise BadInputError(key="cell.mixed_decimals", file=table.file, column=column,
-                            first=At(repr(a), la, row=table.where == "row"),
-                            second=At(repr(b), lb, row=table.where == "row"))
+                            first=_at(table, la, a), second=_at(table, lb, b))
     return next(iter(seen), None)
 
 
