@@ -98,8 +98,8 @@ def _check_formulas(values: pd.DataFrame, file: str, where: str) -> None:
         bad = values[text.str.startswith(FORMULA_START).fillna(False).astype(bool)]
         if not bad.empty:
             row = bad.iloc[0]
-            raise BadInputError(key="validate.formula", at=place(file, row["line"], None, where), text=row[col],
-                                char=str(row[col]).lstrip()[0])
+            raise BadInputError(key="validate.formula", at=place(file, row["line"], None, where), text=repr(row[col]),
+                                char=repr(str(row[col]).lstrip()[0]))
 
 
 def _skip_negatives(values: pd.DataFrame, unit: pd.Series, report: ImportReport, where: str) -> pd.DataFrame:

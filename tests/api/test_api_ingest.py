@@ -47,14 +47,14 @@ def test_story_upload_scrubs_and_stores(client: TestClient) -> None:
 
 
 BAD_UPLOADS = [
-    ("tables", _csv("leeg.csv", b""), {}, "empty"),
-    ("tables", _csv("virus.exe", b"MZ\x90\x00"), {}, "not accepted"),
+    ("tables", _csv("leeg.csv", b""), {}, "is leeg"),
+    ("tables", _csv("virus.exe", b"MZ\x90\x00"), {}, "kan hier niet"),
     ("tables", _csv("kapot.csv", b"\x00\x01\x02\xff\xfe" * 100), {}, ""),
     ("tables", _csv("half.csv", "area_code;year\nWK990101;\n"), {"format": "long"}, ""),
     ("tables", _csv("blad.xlsx", b"not a zip"), {}, ""),
     ("tables", _csv("breed.csv", LONG_CSV), {"format": "wide", "mapping": "/etc/passwd.yaml"}, "mapping"),
     ("stories", _csv("verhalen.jsonl", b"{this is not json}\n"), {}, ""),
-    ("stories", _csv("verhalen.pdf", b"%PDF-1.4"), {}, "not accepted"),
+    ("stories", _csv("verhalen.pdf", b"%PDF-1.4"), {}, "kan hier niet"),
     ("stories", _csv("verhalen.csv", "id,text\n"), {}, ""),
 ]
 
@@ -140,7 +140,7 @@ def test_a_running_import_gives_409(client: TestClient, demo_dir: Path) -> None:
     store = IndicatorStore(demo_dir / "indicators")
     with store.lock():  # another process (the CLI) is importing
         err = assert_error(client.post("/v1/ingest/tables", files=_csv("c.csv", LONG_CSV)), 409, "conflict")
-    assert "wait" in err["fix"]
+    assert "wacht" in err["fix"]  # Dutch by default (tests/api/test_api_language.py: English on request)
     with writer_lock(demo_dir / "stories"):
         assert_error(client.post("/v1/ingest/stories", files=_csv("v.csv", STORY_CSV)), 409, "conflict")
     assert client.post("/v1/ingest/tables", files=_csv("c.csv", LONG_CSV)).status_code == 200
