@@ -149,7 +149,7 @@ def _shown_as(path: Path, filename: str | None) -> Iterator[None]:
 def _renamed(value: object, path: Path, shown: str) -> object:
     """A field that names the temp file names the user's file (a place in it keeps its line and column)."""
     if isinstance(value, At):
-        return value._replace(file=_renamed(value.file, path, shown))
+        return value._replace(file=str(_renamed(value.file, path, shown)))
     if isinstance(value, str | Path):
         return str(value).replace(str(path), shown).replace(path.name, shown)
     return value

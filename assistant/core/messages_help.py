@@ -73,8 +73,10 @@ HELP: dict[str, tuple[str, str, str, str]] = {
                      "Answer one demo question in-process with the configured LLM and exit (a fresh-clone check)."),
     "help.question": _h("Standaard: een vraag over de demowijk Weverskwartier.",
                         "Default: a question about the demo wijk Weverskwartier."),
-    "help.eval": _h("Draai de evaluatie; schrijft eval/reports/<datum>-<set>-<backend>.md en .json.",
-                    "Run the evaluation; writes eval/reports/<date>-<set>-<backend>.md and .json."),
+    "help.eval": _h("Draai de evaluatie; schrijft eval/reports/<datum>-<set>-<backend>.md en .json. --llm openai "
+                    "gebruikt DUIDING_OPENAI_BASE_URL; DUIDING_LLM_SIZE=small of large zet de rol van het model.",
+                    "Run the evaluation; writes eval/reports/<date>-<set>-<backend>.md and .json. --llm openai "
+                    "uses DUIDING_OPENAI_BASE_URL; DUIDING_LLM_SIZE=small or large sets the model's role."),
     "help.limit": _h("Alleen de eerste N vragen (verdeeld over de soorten).",
                      "Only the first N questions (spread over the types)."),
     "help.ask": _h("Beantwoord één vraag.", "Answer one question."),
