@@ -78,5 +78,5 @@ def test_openai_server_dying_mid_stream_raises() -> None:
 
 def test_openai_not_running_gives_fix_it_error() -> None:
     llm = OpenAICompatibleLLM(Settings(openai_base_url=f"http://127.0.0.1:{_free_port()}/v1"))
-    with pytest.raises(BackendUnavailableError, match="No OpenAI-compatible server"):
+    with pytest.raises(BackendUnavailableError, match="Geen OpenAI-compatibele server"):
         list(llm.stream(MESSAGES))
