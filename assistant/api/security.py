@@ -17,11 +17,6 @@ from assistant.core.errors import DuidingError
 
 OPEN_PATHS = frozenset({"/healthz"})
 UNSAFE_METHODS = frozenset({"POST", "PUT", "PATCH", "DELETE"})
-TOKEN_FIX = ("set DUIDING_API_TOKEN to a long random secret (e.g. "
-             "`python -c 'import secrets; print(secrets.token_urlsafe(32))'`), or make user tokens with "
-             "`duiding tokens add NAME`, or bind to 127.0.0.1")
-AUTH_FIX = ("send the header `Authorization: Bearer <token>` with your own token (an administrator makes one "
-            "with `duiding tokens add NAME`) or the DUIDING_API_TOKEN")
 
 
 class UnsafeBindError(DuidingError):
@@ -46,7 +41,7 @@ def token_value(token: SecretStr | None) -> str | None:
 def check_bind(host: str, token: SecretStr | None, user_tokens: bool = False) -> None:
     """Refuse to listen beyond this machine without a token: the data holds residents' stories."""
     if not is_loopback(host) and token_value(token) is None and not user_tokens:
-        raise UnsafeBindError(f"Duiding will not listen on {host} without an API token", TOKEN_FIX)
+        raise UnsafeBindError(key="security.unsafe_bind", host=host)
 
 
 def bearer(authorization: str | None) -> str | None:
@@ -94,14 +89,12 @@ class BearerAuthMiddleware:
         given = bearer(Headers(scope=scope).get("authorization"))
         name = self._name(given) if given else None
         if name is None and (given is not None or self.required):
-            exc = UnauthorizedError("Missing or wrong API token", AUTH_FIX)
+            exc = UnauthorizedError(key="security.unauthorized")
             await response_for(exc, lang=scope_lang(scope))(scope, receive, send)
             return
         wait = self.limiter.take(name) if name else 0.0
         if wait:
-            limited = RateLimitedError(f"Too many requests for token '{name}'",
-                                       f"wait {wait:.0f} s and try again; an administrator can raise "
-                                       "DUIDING_RATE_LIMIT_PER_MINUTE")
+            limited = RateLimitedError(key="security.rate_limited", name=name, wait=f"{wait:.0f}")
             retry = {"Retry-After": str(max(1, round(wait)))}
             await response_for(limited, retry, scope_lang(scope))(scope, receive, send)
             return
@@ -137,9 +130,7 @@ class CrossSiteGuardMiddleware:
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] == "http" and scope.get("method") in UNSAFE_METHODS and self._refused(Headers(scope=scope)):
-            exc = CrossSiteError("Requests from another web page may not change Duiding",
-                                 "call the API from the Duiding UI, a script or /docs; or list the page's "
-                                 "origin in DUIDING_CORS_ORIGINS")
+            exc = CrossSiteError(key="security.cross_site")
             await response_for(exc, lang=scope_lang(scope))(scope, receive, send)
             return
         await self.app(scope, receive, send)
@@ -180,9 +171,7 @@ class HostGuardMiddleware:
             header = Headers(scope=scope).get("host")
             host = host_name(header or "")
             if header is not None and host not in self.allowed:  # browsers always send Host; bare clients may not
-                exc = ForeignHostError(f"Requests for host '{host}' are not served here",
-                                       "open Duiding as http://127.0.0.1 or http://localhost, or list the host "
-                                       "name in DUIDING_ALLOWED_HOSTS (a JSON list: '[\"duiding.lan\"]')")
+                exc = ForeignHostError(key="security.foreign_host", host=host)
                 await response_for(exc, lang=scope_lang(scope))(scope, receive, send)
                 return
         await self.app(scope, receive, send)

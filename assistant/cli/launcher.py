@@ -19,12 +19,17 @@ import httpx
 from pydantic import SecretStr
 
 from assistant.core.errors import DuidingError
+from assistant.core.messages import Pick
 from assistant.core.settings import Settings
 
 ROOT = Path(__file__).resolve().parents[2]
 APP = ROOT / "ui" / "app.py"
 SMOKE_QUESTION = "Is de jeugdzorg in Weverskwartier hoog?"
 Echo = Callable[[str], None]
+
+
+WHO = {"API": Pick("de API", "the API"), "interface": Pick("het chatscherm", "the interface"),
+       "UI": Pick("het chatscherm", "the UI")}
 
 
 class LaunchError(DuidingError):
@@ -73,8 +78,7 @@ def port_free(host: str, port: int) -> bool:
 
 def _check_port(host: str, port: int, what: str, option: str) -> None:
     if not port_free(host, port):
-        raise LaunchError(f"Port {port} on {host} is already in use, so the {what} cannot start",
-                          f"stop the program that uses it, or choose another port with {option}")
+        raise LaunchError(key="launch.port_in_use", port=port, host=host, what=WHO.get(what, what), option=option)
 
 
 def settings_env(settings: Settings) -> dict[str, str]:
@@ -132,16 +136,15 @@ def wait_ready(children: list[Child], timeout_s: float = 600.0, interval_s: floa
         while True:
             code = child.proc.poll()
             if code is not None:
-                raise LaunchError(f"The {child.name} stopped while starting (exit code {code})",
-                                  "read the lines above for the reason")
+                raise LaunchError(key="launch.stopped", what=WHO.get(child.name, child.name), code=code)
             try:
                 if httpx.get(child.health, timeout=2.0).status_code == 200:
                     break
             except httpx.HTTPError:
                 pass
             if time.monotonic() > deadline:
-                raise LaunchError(f"The {child.name} did not answer at {child.health} within {timeout_s:.0f} s",
-                                  "read the lines above, or try again with DUIDING_LLM=none")
+                raise LaunchError(key="launch.no_answer", what=WHO.get(child.name, child.name), url=child.health,
+                                  seconds=f"{timeout_s:.0f}")
             time.sleep(interval_s)
 
 

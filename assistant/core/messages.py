@@ -11,6 +11,7 @@ import os
 import string
 from typing import Literal, NamedTuple
 
+from assistant.core.messages_admin import ADMIN
 from assistant.core.messages_data import DATA
 from assistant.core.messages_help import HELP
 from assistant.core.messages_service import SERVICE
@@ -30,7 +31,7 @@ class Entry(NamedTuple):
         return (self.en, self.en_fix) if lang == "en" else (self.nl, self.nl_fix)
 
 
-CATALOGUE: dict[str, Entry] = {code: Entry(*texts) for part in (DATA, SHEETS, SERVICE, HELP)
+CATALOGUE: dict[str, Entry] = {code: Entry(*texts) for part in (DATA, SHEETS, SERVICE, ADMIN, HELP)
                                for code, texts in part.items()}
 
 

@@ -75,7 +75,7 @@ def test_duiding_serve_refuses_to_start_off_loopback(tmp_path: Path) -> None:
     result = CliRunner().invoke(cli, ["--data-dir", str(tmp_path), "serve", "--host", "0.0.0.0"],
                                 env={"DUIDING_API_TOKEN": ""})
     assert result.exit_code == 1
-    assert "will not listen on 0.0.0.0" in result.output and "DUIDING_API_TOKEN" in result.output
+    assert "luistert niet op 0.0.0.0" in result.output and "DUIDING_API_TOKEN" in result.output
 
 
 def _free_port() -> int:

@@ -87,7 +87,7 @@ def test_each_token_has_its_own_rate_limit(demo_dir: Path) -> None:
         assert codes == [200, 200, 200, 429]
         limited = c.get("/v1/models", headers={"Authorization": f"Bearer {anna}"})
         err = assert_error(limited, 429, "rate_limited")
-        assert int(limited.headers["retry-after"]) >= 1 and "anna" in err["message"] and "wait" in err["fix"]
+        assert int(limited.headers["retry-after"]) >= 1 and "anna" in err["message"] and "wacht" in err["fix"]
         assert c.get("/v1/models", headers={"Authorization": f"Bearer {bob}"}).status_code == 200
         assert c.get("/v1/models").status_code == 200  # no token on loopback: not limited
 
