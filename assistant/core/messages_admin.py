@@ -34,6 +34,21 @@ ADMIN: dict[str, tuple[str, str, str, str]] = {
                               "Requests for host '{host}' are not served here",
                               "open Duiding as http://127.0.0.1 or http://localhost, or list the host name in "
                               "DUIDING_ALLOWED_HOSTS (a JSON list: '[\"duiding.lan\"]')"),
+    "search.cannot_rebuild_locked": ("De zoekindex kan niet opnieuw gebouwd worden: {reason}",
+                                     "stop het andere Duiding-programma (`duiding serve` of `duiding run`) en voer "
+                                     "dan `duiding stories reindex` uit",
+                                     "The search index cannot be rebuilt: {reason}",
+                                     "stop the other Duiding process (`duiding serve` or `duiding run`), then run "
+                                     "`duiding stories reindex`"),
+    "search.cannot_rebuild_read_only": ("De zoekindex kan niet opnieuw gebouwd worden: {reason}",
+                                        "maak {folder} schrijfbaar (`chmod -R u+w`) en voer dan "
+                                        "`duiding stories reindex` uit",
+                                        "The search index cannot be rebuilt: {reason}",
+                                        "make {folder} writable (`chmod -R u+w`), then run `duiding stories reindex`"),
+    "search.cannot_move": ("De kapotte zoekindex {folder} kan niet opzij gezet worden ({detail})",
+                           "maak {parent} schrijfbaar en voer `duiding stories reindex` opnieuw uit",
+                           "The broken search index {folder} cannot be moved aside ({detail})",
+                           "make {parent} writable and run `duiding stories reindex` again"),
     "launch.port_in_use": ("Poort {port} op {host} is al in gebruik, dus {what} kan niet starten",
                            "stop het programma dat hem gebruikt, of kies een andere poort met {option}",
                            "Port {port} on {host} is already in use, so {what} cannot start",

@@ -4,10 +4,12 @@ on-disk index is corrupt: the broken one is moved aside, never deleted, and a fr
 from __future__ import annotations
 
 import datetime as dt
+import errno
 import logging
 from pathlib import Path
 
 from assistant.core.errors import BackendUnavailableError
+from assistant.core.messages import Pick
 from assistant.core.settings import Settings
 from retrieval.search.chroma_client import StoryIndexUnavailable, forget_client, server_errors
 from retrieval.search.indexing import IndexCounts, open_vector_store, reindex, sources
@@ -36,11 +38,8 @@ def _rebuild(settings: Settings) -> IndexCounts:
 
 
 def _cannot_repair(settings: Settings, exc: StoryIndexUnavailable) -> BackendUnavailableError:
-    if "locked" in exc.reason_en:
-        fix = "stop the other Duiding process (`duiding serve` or `duiding run`), then run `duiding stories reindex`"
-    else:
-        fix = f"make {settings.chroma_dir} writable (`chmod -R u+w`), then run `duiding stories reindex`"
-    return BackendUnavailableError(f"the search index cannot be rebuilt: {exc.reason_en}", fix)
+    key = "search.cannot_rebuild_locked" if "locked" in exc.reason_en else "search.cannot_rebuild_read_only"
+    return BackendUnavailableError(key=key, reason=Pick(exc.reason_nl, exc.reason_en), folder=settings.chroma_dir)
 
 
 def _move_aside(chroma_dir: Path) -> Path:
@@ -50,9 +49,7 @@ def _move_aside(chroma_dir: Path) -> Path:
     try:
         chroma_dir.rename(target)
     except OSError as exc:
-        raise BackendUnavailableError(
-            f"the broken search index {chroma_dir} cannot be moved aside ({exc.strerror})",
-            f"make {chroma_dir.parent} writable and run `duiding stories reindex` again",
-        ) from exc
+        raise BackendUnavailableError(key="search.cannot_move", folder=chroma_dir, parent=chroma_dir.parent,
+                                      detail=errno.errorcode.get(exc.errno or 0, "OSError")) from exc
     forget_client(str(chroma_dir))
     return target

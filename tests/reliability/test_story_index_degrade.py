@@ -124,7 +124,7 @@ def test_read_only_index_answers_from_tables_and_reindex_says_what_to_fix(read_o
     result = _run(read_only, "stories", "reindex")
     assert result.exit_code == 1  # type: ignore[attr-defined]
     lines = result.output.strip().splitlines()  # type: ignore[attr-defined]
-    assert len(lines) == 1 and lines[0].startswith("Fout: ") and "writable" in lines[0], lines
+    assert len(lines) == 1 and lines[0].startswith("Fout: ") and "schrijfbaar" in lines[0], lines
     assert _kept(read_only) == kept
 
 
