@@ -18,7 +18,7 @@ from assistant.cli.stories import friendly_errors, ingest_stories_cmd, stories
 from assistant.cli.tokens import tokens
 from assistant.core import registry
 from assistant.core.errors import DuidingError
-from assistant.core.messages import cli_help, env_lang
+from assistant.core.messages import cli_help, env_lang, render
 from assistant.core.settings import Settings
 from retrieval.models import ImportReport
 
@@ -98,13 +98,14 @@ def _print_report(report: ImportReport, as_json: bool) -> None:
     if as_json:
         click.echo(report.model_dump_json(indent=2))
         return
-    click.echo(f"{report.file}: {report.rows} rows, {report.areas} areas, {report.indicators} indicators, "
-               f"{report.values} values, {report.suppressed} suppressed, years {report.years}"
-               + ("" if report.changed else " (no change: already imported)"))
+    lang = env_lang()
+    click.echo(render("cli.tables_report", lang, file=report.file, rows=report.rows, areas=report.areas,
+                      indicators=report.indicators, values=report.values, suppressed=report.suppressed,
+                      years=report.years)[0] + ("" if report.changed else render("cli.no_change", lang)[0]))
     for line in report.skipped:
-        click.echo(f"  skipped: {line}")
+        click.echo(f"  {render('cli.skipped', lang)[0]}: {line}")
     for line in report.warnings:
-        click.echo(f"  warning: {line}")
+        click.echo(f"  {render('cli.warning', lang)[0]}: {line}")
 
 
 @cli.command(help=cli_help("help.areas"))
@@ -119,7 +120,7 @@ def areas(ctx: click.Context, level: str | None) -> None:
         if level is None or r.level == level:
             click.echo(f"{r.code:<12} {r.level:<10} {r.name:<40} {r.dataset}")
     if not refs:
-        click.echo("No areas yet. Run `duiding demo` or `duiding ingest tables FILE`.")
+        click.echo(render("cli.no_areas", env_lang())[0])
 
 
 @cli.command(help=cli_help("help.indicators"))

@@ -16,7 +16,7 @@ import click
 
 from assistant.cli.language import error_line
 from assistant.core.errors import DuidingError
-from assistant.core.messages import cli_help
+from assistant.core.messages import cli_help, env_lang, render
 from assistant.core.settings import Settings
 from retrieval.models import ImportReport, Story
 from retrieval.search.indexing import open_story_store
@@ -56,10 +56,11 @@ def _known_areas(settings: Settings) -> set[str] | None:
 
 
 def _print_report(report: ImportReport) -> None:
-    redacted = ", ".join(f"{k} {v}" for k, v in sorted(report.redactions.items())) or "niets"
-    click.echo(f"{report.file}: {report.rows} verhalen gelezen, {report.stored} opgeslagen, "
-               f"{len(report.skipped)} overgeslagen; weggelakt: {redacted}"
-               + ("" if report.changed else " (geen wijziging: al geïmporteerd)"))
+    lang = env_lang()
+    redacted = ", ".join(f"{k} {v}" for k, v in sorted(report.redactions.items())) or render("cli.nothing", lang)[0]
+    click.echo(render("cli.stories_report", lang, file=report.file, rows=report.rows, stored=report.stored,
+                      skipped=len(report.skipped), redacted=redacted)[0]
+               + ("" if report.changed else render("cli.no_change", lang)[0]))
     if report.flagged:
         click.echo(f"  {len(report.flagged)} verhalen lijken een opdracht aan het taalmodel; ze worden niet "
                    "gebruikt of geciteerd. Bekijk ze met `duiding stories --flagged`.")

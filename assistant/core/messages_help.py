@@ -28,6 +28,19 @@ HELP: dict[str, tuple[str, str, str, str]] = {
                           "The answer could not be finished", "try again"),
     # CLI
     "cli.error": _h("Fout", "Error"),
+    "cli.tables_report": _h("{file}: {rows} rijen, {areas} gebieden, {indicators} indicatoren, {values} waarden, "
+                            "{suppressed} afgeschermd, jaren {years}",
+                            "{file}: {rows} rows, {areas} areas, {indicators} indicators, {values} values, "
+                            "{suppressed} suppressed, years {years}"),
+    "cli.no_change": _h(" (geen wijziging: al geïmporteerd)", " (no change: already imported)"),
+    "cli.skipped": _h("overgeslagen", "skipped"),
+    "cli.warning": _h("let op", "warning"),
+    "cli.no_areas": _h("Nog geen gebieden. Voer `duiding demo` of `duiding ingest tables BESTAND` uit.",
+                       "No areas yet. Run `duiding demo` or `duiding ingest tables FILE`."),
+    "cli.stories_report": _h("{file}: {rows} verhalen gelezen, {stored} opgeslagen, {skipped} overgeslagen; "
+                             "weggelakt: {redacted}",
+                             "{file}: {rows} stories read, {stored} stored, {skipped} skipped; redacted: {redacted}"),
+    "cli.nothing": _h("niets", "nothing"),
     "help.cli": _h("Duiding: cijfers en verhalen over je wijk, uitgelegd.",
                    "Duiding: neighbourhood figures and stories, explained."),
     "help.data_dir": _h("Gebruik deze data-map in plaats van DUIDING_DATA_DIR.", "Overrides DUIDING_DATA_DIR."),
