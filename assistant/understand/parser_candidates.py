@@ -27,9 +27,12 @@ def content_words(question: str, minimum: int = 4) -> list[str]:
 
 
 def phrases(question: str) -> list[str]:
-    """Runs of up to three content words, longest first: where an area name can hide."""
-    words = content_words(question)
-    return [" ".join(words[i:i + n]) for n in (3, 2, 1) for i in range(len(words) - n + 1)]
+    """Runs of up to five words that start and end with a content word, longest first: where an area name
+    can hide ('mariahoeve en marlot' keeps its 'en')."""
+    words = normalize(question).split()
+    content = [len(w) >= 4 and w not in STOP for w in words]
+    return [" ".join(words[i:i + n]) for n in range(5, 0, -1) for i in range(len(words) - n + 1)
+            if content[i] and content[i + n - 1]]
 
 
 def likeness(said: str, name: str) -> float:
@@ -40,6 +43,13 @@ def likeness(said: str, name: str) -> float:
     whole = difflib.SequenceMatcher(None, a, b).ratio()
     word = max((difflib.SequenceMatcher(None, a, w).ratio() for w in b.split() if len(w) >= 4), default=0.0)
     return max(whole, 0.9 * word)
+
+
+def _score(spans: list[str], name: str) -> float:
+    """The best likeness; a close reading of a longer name counts more ('Kijkduin en Okcenburgh' is the wijk
+    'Kijkduin en Ockenburgh' more than its buurt 'Kijkduin')."""
+    best = max((likeness(s, name) for s in spans), default=0.0)
+    return best + 0.05 * (len(normalize(name).split()) - 1) if best >= 0.8 else best
 
 
 def area_candidates(question: str, u: Understanding, refs: list[AreaRef]) -> list[AreaRef]:
@@ -55,7 +65,7 @@ def area_candidates(question: str, u: Understanding, refs: list[AreaRef]) -> lis
         part = [n for n in names if len(ns) >= 4 and re.search(rf"\b{re.escape(ns)}", n)][:4]
         for r in [*index.nearest(span, n=4), *(r for n in [*close, *part] for r in index.by_name[n])]:
             pool.setdefault(r.code, r)
-    ranked = sorted(pool.values(), key=lambda r: -max((likeness(s, r.name) for s in spans), default=0.0))
+    ranked = sorted(pool.values(), key=lambda r: -_score(spans, r.name))
     first = [*u.areas, *u.clarify]
     out = first + [r for r in ranked if r not in first]
     return list({r.code: r for r in out}.values())[:MAX_AREAS]

@@ -46,3 +46,10 @@ def test_indicators_ranked_by_shared_words(den_haag_dir: Path) -> None:
     got = indicator_candidates(question, Understanding(question=question), loaded, None, titles)
     assert got[0] == "koopwoningen_pct"
     assert set(got) <= loaded
+
+
+def test_a_whole_name_comes_before_the_buurt_that_is_part_of_it(den_haag_dir: Path, real_data: Path) -> None:
+    refs = area_table(_store(den_haag_dir).areas)
+    question = "Hoeveel kinderen wonen er in Mariahoeve en Marlot?"  # buurt 'Marlot' is a part of the wijk
+    got = area_candidates(question, Understanding(question=question), refs)
+    assert got[0].code == _code(real_data, "Mariahoeve en Marlot")
