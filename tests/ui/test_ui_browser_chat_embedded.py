@@ -21,7 +21,9 @@ pytestmark = [pytest.mark.integration, pytest.mark.browser]
 FIRST = "Hoeveel procent van de jongeren in Weverskwartier krijgt jeugdzorg?"
 TURNS = [FIRST, "En in 2021?", "En vergeleken met Nederland?", "En in Lindenhove?"]
 CUT_OFF = "Onderbroken door je volgende vraag"
-TURN_TIMEOUT_S = 420  # one turn: the queue wait (300 s) plus writing and checking; bounded, never forever
+# One turn may wait for the answer before it (at most LLM_TIMEOUT_S, the server finishes a cut-off turn) and
+# then write its own: 2 × 180 s, well inside the 600 s a page waits. Bounded, never forever.
+LLM_TIMEOUT_S, TURN_TIMEOUT_S = 180, 600
 
 
 @pytest.fixture(scope="module")
@@ -29,8 +31,8 @@ def embedded_app(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     if importlib.util.find_spec("llama_cpp") is None:
         pytest.skip("llama_cpp not installed: pip install 'duiding[embedded]'")
     with pytest.MonkeyPatch.context() as env:
-        env.setenv("DUIDING_LLM_TIMEOUT_S", "240")
-        env.setenv("DUIDING_LLM_QUEUE_WAIT_S", "300")
+        env.setenv("DUIDING_LLM_TIMEOUT_S", str(LLM_TIMEOUT_S))
+        env.setenv("DUIDING_LLM_QUEUE_WAIT_S", str(2 * LLM_TIMEOUT_S))
         with browser_app(tmp_path_factory, "chat-embedded", llm="embedded") as url:
             yield url
 
