@@ -66,8 +66,7 @@ def read_csv(text: str, name: str) -> list[RawStory]:
     reader = csv.DictReader(io.StringIO(text, newline=""), delimiter=delimiter)
     fields = [(f or "").strip().lower() for f in (reader.fieldnames or [])]
     if not any(col in fields for col in TEXT_COLUMNS):
-        raise BadInputError(f"{name} regel 1: geen kolom 'text' in de kopregel (kolommen: {', '.join(fields)})",
-                            "zet een kolom 'text' met de verhalen in de eerste regel")
+        raise BadInputError(key="story.no_text_column", at=At(name, 1), columns=", ".join(fields))
     reader.fieldnames = fields
     old_limit = csv.field_size_limit()
     # Long stories must become a per-row skip, not a csv.Error for the whole file.
@@ -132,8 +131,7 @@ def split_front_matter(text: str, where: str) -> RawStory:
 def read_markdown_dir(folder: Path) -> list[RawStory]:
     files = sorted(p for p in folder.rglob("*") if p.suffix.lower() in (".md", ".markdown") and p.is_file())
     if not files:
-        raise BadInputError(f"map {folder.name} bevat geen .md-bestanden",
-                            "zet elk verhaal in een eigen .md-bestand, met front matter tussen '---'-regels")
+        raise BadInputError(key="story.no_markdown", folder=folder.name)
     rows = []
     for path in files:
         rel = path.relative_to(folder).as_posix()
