@@ -25,7 +25,7 @@ from assistant.llm.base import Size
 
 CITATION_RE = re.compile(r"\[\s*[FS]\d+(?:\s*[,;]\s*[FS]\d+)*\s*\]")
 FINISHED = (".", "!", "?", "…", "]", '"', "'", ")", "”")
-SKIP_REASON = "nothing to add: a small model writes only when a story can be tied to the figures"
+SKIP_REASON = "niets toe te voegen: een klein taalmodel schrijft alleen als er een verhaal bij de cijfers is"
 
 
 @dataclass(frozen=True)
