@@ -17,6 +17,7 @@ import time
 from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -90,7 +91,8 @@ def real_set() -> SetRun | None:
     return SetRun("real", build(root), Context.of(real_gold(root), GEMEENTE), prepare)
 
 
-def ask_all(run: SetRun, settings: Settings, llm: RecordingLLM | None, progress: Progress) -> list[TurnScore]:
+def ask_all(run: SetRun, settings: Settings, llm: RecordingLLM | None, progress: Progress,
+            checkpoint: Callable[[list[TurnScore], int], None] | None = None) -> list[TurnScore]:
     from assistant.pipeline import AnswerService
     from assistant.wiring import build_deps
 
@@ -105,6 +107,8 @@ def ask_all(run: SetRun, settings: Settings, llm: RecordingLLM | None, progress:
         ok = all(s.understood is not False and not s.error for s in qscores)
         progress(f"[{run.name} {n}/{len(run.questions)}] {q.id:<28} {'ok ' if ok else 'MISS'} "
                  f"{(time.perf_counter() - start) * 1000:7.0f} ms  {q.text[:70]}")
+        if checkpoint is not None:
+            checkpoint(scores, n)
     return scores
 
 
@@ -152,11 +156,21 @@ def run_eval(set_name: str = "demo", backend: str = "none", limit: int | None = 
             settings = Settings(data_dir=Path(tmp), llm=backend)  # type: ignore[arg-type]
             say(f"{run.name}: importing data into {tmp} ...")
             run.prepare(settings)
-            scores += ask_all(run, settings, llm, say)
+            # a report after every question, so a run cut off by a timeout still leaves one
+            checkpoint = partial(_partial_report, list(scores), n_questions, backend, set_name, note, out_dir)
+            scores += ask_all(run, settings, llm, say, checkpoint)
         n_questions += len(run.questions)
     is_demo = retrieval and any(r.name == "demo" for r in runs)
     extra = retrieval_figures(is_demo, say) | {"backend_note": note}
     return write_reports(scores, backend, set_name, n_questions, extra, out_dir)
+
+
+def _partial_report(done: list[TurnScore], asked: int, backend: str, set_name: str, note: str, out_dir: Path,
+                    so_far: list[TurnScore], n: int) -> None:
+    from eval.run_report import write_reports
+
+    write_reports(done + so_far, backend, set_name, asked + n, {"backend_note": note + " (partial)"}, out_dir,
+                  quiet=True)
 
 
 def main(argv: list[str] | None = None) -> int:

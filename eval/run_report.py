@@ -94,7 +94,7 @@ def _retrieval(rx: Any, score_runs: Any, embedder: str) -> dict[str, Any]:
 
 
 def write_reports(scores: list[TurnScore], backend: str, set_name: str, n_questions: int, extra: dict[str, Any],
-                  out_dir: Path) -> dict[str, Any]:
+                  out_dir: Path, quiet: bool = False) -> dict[str, Any]:
     summary = summarize(scores, backend, set_name, n_questions, extra)
     summary["date"] = dt.date.today().isoformat()
     out_dir.mkdir(parents=True, exist_ok=True)
@@ -103,6 +103,8 @@ def write_reports(scores: list[TurnScore], backend: str, set_name: str, n_questi
     stem.with_suffix(".json").write_text(json.dumps(full, indent=1, ensure_ascii=False, default=str) + "\n",
                                          encoding="utf-8")
     stem.with_suffix(".md").write_text(markdown(summary, scores), encoding="utf-8")
+    if quiet:
+        return summary
     print(table(summary))
     print(f"\nreports: {stem}.md and .json")
     return summary

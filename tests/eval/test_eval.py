@@ -91,10 +91,14 @@ def test_harness_runs_on_a_small_subset(backend: str, tmp_path: Path, monkeypatc
     data = json.loads(next(tmp_path.glob("*.json")).read_text(encoding="utf-8"))
     assert len(data["turns"]) >= 12 and not [t for t in data["turns"] if t["error"]]
     assert summary["numeric_faithfulness"]["numbers"] > 0
+    value = summary["llm_value"]
+    assert value["n"] == len(data["turns"]) and sum(value["classes"].values()) == value["n"]
     if backend == "fake":
         assert summary["raw_llm_faithfulness"]["numbers"] > 0 and summary["fallback_rate"] is not None
+        assert value["classes"]["none"] == 0 and value["classes"]["repeats"] > 0  # the fake echoes a fact
     else:
         assert summary["raw_llm_faithfulness"]["rate"] is None
+        assert value["share_adds"] == 0 and value["classes"]["none"] == value["n"]  # 0 by definition
 
 
 def _perturb(text: str) -> str:
