@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 from assistant.understand.lexicon import AREA_ALIASES, INDICATOR_WORDS, THEME_WORDS
 from assistant.understand.patterns import EN_WORDS, NL_WORDS
+from assistant.understand.places_missed import missed_names, whole_word
 from retrieval.tables.areas import AreaIndex, AreaRef, Match, area_index, normalize
 
 CODE_RE = re.compile(r"\b(?:GM\d{4}|WK\d{6}|BU\d{8}|NL00|SD\d{6})\b")
@@ -32,6 +33,7 @@ class Places:
     unknown: str | None = None
     loose: bool = False  # the ask-back is about a part of a name or a typo, not a whole name
     read_as: list[tuple[str, AreaRef, str]] = field(default_factory=list)  # (said, area, "typo" | "wijk")
+    missed: list[str] = field(default_factory=list)  # names that linked to nothing beside areas that did
 
 
 def find_places(refs: list[AreaRef], text: str, context: list[AreaRef] | None = None) -> Places:
@@ -56,11 +58,17 @@ def find_places(refs: list[AreaRef], text: str, context: list[AreaRef] | None = 
             if not any(r in out.areas for r in both):  # a code in the question ("… (BU05181041)") already chose
                 out.clarify.extend(both)  # "de buurt Zorgvliet": the wijk or the buurt? ask
             continue
+        if named and m.loose and not any(index.gemeente[r.code] in named for r in m.refs):
+            out.missed.append(whole_word(text, phrase))  # 'Amsterdam Nieuw-West': not West in another city
+            continue
         _place(index, _level_asked(flat, phrase, m), named, around, out)
         _note(phrase, m, out)
     out.areas, out.clarify = _dedupe(out.areas), _dedupe(out.clarify)
+    ordinary = VOCABULARY | {normalize(w) for w in _STOP_CAPS}
+    out.missed += [n for n in missed_names(text, used, ordinary) if n not in out.missed]
     if not out.clarify and all(a.level in TOP_LEVELS for a in out.areas):
-        out.unknown = _unknown_name(text, used)
+        out.unknown = out.missed[0] if out.missed else _unknown_name(text, used)
+        out.missed = []
     return out
 
 

@@ -24,8 +24,9 @@ from assistant.understand.patterns import (
     WEAK,
 )
 from assistant.understand.places import find_places, reading_notices
+from assistant.understand.places_missed import missed_notice
 from assistant.understand.units import order_by_unit, wanted_unit
-from retrieval.tables.areas import AreaRef, normalize
+from retrieval.tables.areas import AreaRef, area_index, normalize
 
 __all__ = ["Understanding", "find_indicators", "follow_up", "understand"]
 
@@ -128,6 +129,8 @@ def understand(
     places = find_places(refs, question, (prev.areas if prev else []) + ([context_area] if context_area else []))
     u.areas, u.clarify, u.unknown_area, u.clarify_loose = places.areas, places.clarify, places.unknown, places.loose
     u.notices += reading_notices(places.read_as, u.language)
+    if places.missed:
+        u.notices.append(missed_notice(places.missed, u.areas, area_index(refs), u.language))
     if any(a.code == "NL00" for a in u.areas) or re.search(r"\b(landelijk|nationaal|national)\b", question.lower()):
         u.compare_national = True
         u.areas = [a for a in u.areas if a.code != "NL00"] or u.areas
