@@ -13,7 +13,11 @@ NL_WORDS = {"de", "het", "een", "wat", "hoeveel", "welke", "hoogst", "laagst", "
             "betekent", "veel", "wijk", "buurt", "en", "waarom", "zijn", "er", "onze", "deze", "hoe", "hoog",
             "laag", "mensen", "wonen", "aandeel", "uitleg", "over", "verhalen", "dan", "ligt", "heeft",
             "waar", "nodig", "meer", "minder", "wijken", "gaat", "speelt", "hebben", "ouder", "rijker", "gemiddelde",
-            "is", "moet", "hardst"}
+            "is", "moet", "hardst", "niet", "geen", "nog", "ook", "maar", "bij", "naar", "voor", "om", "op", "uit",
+            "als", "dat", "die", "wie", "wel", "kan", "kunnen", "wordt", "worden", "zit", "zitten", "staat",
+            "huis", "eigen", "jongeren", "ouderen", "bewoners", "inwoners", "gemeente", "ik", "je", "jij", "we",
+            "wij", "ons", "hun", "ze", "tussen", "sinds", "jaar", "hoger", "lager", "groot", "klein", "daar",
+            "hier", "goed", "slecht", "vaak", "weinig", "druk", "stad", "kinderen", "gezinnen", "woningen"}
 TOP_RE = re.compile(r"\b(hoogst\w*|meest\w*|laagst\w*|minst\w*|grootst\w*|kleinst\w*|highest|lowest|most|"
                     r"least|fewest|"
                     r"largest|smallest|top\s*\d+|nummer 1|number one)\b")

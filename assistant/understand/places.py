@@ -104,9 +104,10 @@ def _lookup(index: AreaIndex, phrase: str, capital: bool = False) -> Match | Non
         return Match([index.ref_by_code[code]], "name")
     # typos: a single word only when long (or written as a name), since short words are too often ordinary
     # words; a phrase of several words when one of its words is exactly a word of the name (area_fuzzy.py)
-    single = " " not in phrase
-    fuzzy = (not single) or len(phrase) >= 7 or (capital and len(phrase) >= 6)
-    return index.match(phrase, fuzzy=fuzzy and phrase not in VOCABULARY, protected=VOCABULARY)
+    bare = normalize(phrase)  # "het hoofd" is one word, "hoofd": never a typo of "Hooft"
+    single = " " not in bare
+    fuzzy = (not single) or len(bare) >= 7 or (capital and len(bare) >= 6)
+    return index.match(phrase, fuzzy=fuzzy and bare not in VOCABULARY, protected=VOCABULARY)
 
 
 def _as_written(text: str, tokens: list[str], start: int, end: int) -> str | None:

@@ -25,7 +25,7 @@ from assistant.wiring import build_deps
 
 QUESTIONS = (  # each left open by the rules: no indicator word they know
     ("Moerwijk: hoe zit het met de woningen?", []),
-    ("Moerwijk: eigen huis of niet?", [("koopwoningen_pct", 0.8), ("huurwoningen_pct", 0.7), ("woz_waarde", 0.5)]),
+    ("Moerwijk: van wie zijn de huizen?", [("koopwoningen_pct", 0.8), ("huurwoningen_pct", 0.7), ("woz_waarde", 0.5)]),
     ("Hoe zit het met de centen in Transvaal?", [("inkomen_per_inwoner", 0.8), ("laag_inkomen_pct", 0.7)]),
 )
 

@@ -72,3 +72,12 @@ def test_known_names_in_a_list_raise_no_notice(five_dir: Path, question: str) ->
     answer, u = ask(five_dir, question)
     assert len(u.areas) >= 2
     assert not any("niet in de geladen cijfers" in n for n in answer.notices), answer.notices
+
+
+@pytest.mark.parametrize("question", [
+    "Moerwijk: bezit men daar zelf het dak boven het hoofd?",  # 'het hoofd' is no typo of 'P.C. Hooft'
+    "Hoeveel ouderen in Moerwijk hebben de zaak op orde?",
+])
+def test_an_ordinary_word_after_an_article_is_no_area(five_dir: Path, real_data: Path, question: str) -> None:
+    _, u = ask(five_dir, question)
+    assert [a.code for a in u.areas] == [cbs(real_data, HAAG)["Moerwijk"]]
