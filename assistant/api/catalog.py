@@ -11,7 +11,7 @@ from assistant.schemas import ChartSeries, Fact
 from retrieval.models import GlossaryEntry, Story
 from retrieval.search.indexing import open_story_store
 from retrieval.stories.filter import wijk_of
-from retrieval.tables.areas import LEVEL_RANK, AreaRef, area_table, candidates, normalize
+from retrieval.tables.areas import LEVEL_RANK, AreaRef, area_index, area_table, candidates, normalize
 from retrieval.tables.store import StoreData
 
 
@@ -92,7 +92,8 @@ class CatalogService:
         if search:
             key = normalize(search)
             hits = [r for r in found if key in normalize(r.name) or r.code.lower().startswith(search.lower())]
-            found = hits or [r for r in candidates(found, search)]  # typos: 'Moerwyk'
+            # typos: 'Moerwyk'; a search box also offers the nearest names ('Oude Havn')
+            found = hits or candidates(found, search) or area_index(found).nearest(search, None, n=limit)
         found.sort(key=lambda r: (LEVEL_RANK.get(r.level, 9), r.code))
         return [_out(r) for r in found[:limit]]
 

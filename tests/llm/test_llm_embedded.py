@@ -8,14 +8,13 @@ from pathlib import Path
 import pytest
 
 from assistant.core.errors import BackendUnavailableError
-from assistant.core.settings import Settings
 from assistant.llm.embedded import MODEL_FILE, assemble_model
 
 DEMO_QUESTIONS = [
     "Is de jeugdzorg in Weverskwartier hoog?",
     "Hoeveel Wmo-cliënten per 1.000 inwoners heeft Lindenhove?",
     "Welke wijk heeft het hoogste percentage huishoudens met een laag inkomen?",
-    "Hoe is het aantal inwoners in Nieuw Wederik veranderd sinds 2019?",
+    "Wat vertellen bewoners van Lindenhove over eenzaamheid?",
     "Is het aandeel eenoudergezinnen in Bloemendries hoog vergeleken met Duinhaven?",
 ]
 
@@ -40,25 +39,33 @@ def test_a_changed_file_after_verification_is_verified_again(tmp_path: Path) -> 
 
 
 @pytest.mark.integration
-def test_real_embedded_model_answers_demo_questions_with_checked_citations(tmp_path: Path) -> None:
+def test_real_embedded_model_answers_demo_questions_with_checked_citations(demo_dir: Path) -> None:
+    """The small model's role (assistant/llm/role.py): with a story it writes one short checked paragraph
+    (<= 60 words) that ties a figure to the story; without a story it is not asked at all."""
+    from support.api import api_settings
+
+    from assistant.llm.role import SMALL
     from assistant.pipeline import AnswerService
     from assistant.schemas import Question
-    from assistant.wiring import build_deps
-    from retrieval.demo.city import load_demo
-    from retrieval.tables.store import IndicatorStore
+    from assistant.wiring import build_app_deps
 
-    settings = Settings(data_dir=tmp_path / "data", llm="embedded", llm_timeout_s=300)
-    load_demo(IndicatorStore(settings.indicator_dir))
-    service = AnswerService(build_deps(settings))
+    service = AnswerService(build_app_deps(api_settings(demo_dir, llm="embedded", llm_timeout_s=300)))
     shown, with_citations = 0, 0
     for question in DEMO_QUESTIONS:
         answer = service.ask(Question(question=question)).answer
+        if not answer.stories:
+            assert not answer.llm_text, (question, answer.llm_text)  # nothing to tie: the facts answer stands
+            continue
         ok = bool(answer.llm_text) and not answer.llm.fallback_used and answer.check.ok
-        cited = ok and bool(re.findall(r"\[F\d+\]", answer.llm_text))
+        cited = ok and bool(re.findall(r"\[[FS]\d+\]", answer.llm_text))
         shown, with_citations = shown + ok, with_citations + cited
         print(f"{'OK ' if ok else 'NO '}{'cited ' if cited else ''}{question} -> {answer.llm_text[:160]!r} "
               f"{answer.llm.reason}")
-    print(f"embedded: {shown}/5 LLM answers shown after the checker, {with_citations}/5 with citations")
-    # Measured 2026-11-22: 5/5 shown, 2/5 with citations (the model often drops the [F1] the prompt asks for;
-    # uncited numbers are still checked against all facts). Session 1 measured 3/5 with citations.
-    assert shown >= 3 and with_citations >= 2
+        if ok:
+            assert len(re.sub(r"\[[FS]\d+\]", "", answer.llm_text).split()) <= SMALL.max_words, answer.llm_text
+        else:  # refused by the checker (a number the facts do not hold), never a timeout or a crash
+            assert answer.llm.fallback_used and "Error" not in answer.llm.reason, answer.llm.reason
+    print(f"embedded: {shown} LLM answers shown after the checker, {with_citations} with citations")
+    # Measured 2026-12-07 (small-model role): 2 of the 4 answers with a story shown, both cited; the other two
+    # refused by the checker ('tachtig', 'de helft' retold from a story). Before the role: 5/5 shown, 2/5 cited.
+    assert shown >= 2 and with_citations >= 2
