@@ -81,8 +81,10 @@ def choose_audience(page: Any, audience: str) -> None:
 
 
 def idle(page: Any) -> None:
-    """Wait until Streamlit has finished the current run (its running indicator is gone)."""
+    """Wait until Streamlit has finished the current run (its running indicator is gone) and has removed or
+    refreshed the elements of the run before (a stale element is drawn faded: no contrast to judge)."""
     page.locator('[data-testid="stStatusWidget"]').wait_for(state="detached")
+    page.wait_for_function("() => !document.querySelector('[data-stale=\"true\"]')")
 
 
 def ask(page: Any, question: str) -> Any:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -84,7 +85,9 @@ def test_chat_shows_facts_then_checked_text_badge_charts_sources_and_terms(app: 
     text = markdown(app)
     answer = last_answer(app)
     value = next(f for f in answer["facts"] if f["kind"] == "value")
-    assert f"{value['text']} [{value['id']}]" in text  # the facts block, as the pipeline built it
+    figure = re.search(r"\d+,\d%", value["text"])
+    assert answer["lead"] and answer["lead"].splitlines()[0] in text  # the lead first, as the composer wrote it
+    assert figure and figure.group() in text and f"[{value['id']}]" in text  # the value fact, cited
     assert answer["llm_text"] and answer["llm_text"] in text  # the checked LLM part, after the facts
     assert [s.value for s in app.success] == [CHECKED]
     assert {"bar", "tick"} <= chart_marks(app)  # the area against its references, and among its siblings
