@@ -20,6 +20,8 @@ UNIT_PATTERNS = [
     ("%", re.compile(r"\s*(?:%|procent\b|percent\b)", re.I)),
     ("per1000", re.compile(r"\s*(?:per|op de|op elke|for every)\s*1[.,]?000\b", re.I)),
     ("times", re.compile(r"\s*(?:keer|maal|times)\b", re.I)),
+    # a natural frequency is a percentage: "ongeveer 18 van de 100 jongeren", "about 24 in every 100"
+    ("%", re.compile(r"\s+(?:van de|op de|op elke|in every|out of every|of every)\s+100\b(?![.,]\d)", re.I)),
     ("rank", re.compile(r"(?:e|de|ste|st|nd|rd|th)\b(?!\s*(?:jaar|years?))", re.I)),
 ]
 SCALE_RE = re.compile(r"\s*(duizend|thousand|miljoen|million)\b", re.I)

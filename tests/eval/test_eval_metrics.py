@@ -188,7 +188,16 @@ def test_story_pattern_numbers_are_gold_for_their_area_only() -> None:
 
 def test_a_natural_frequency_states_the_figure_and_its_base_is_no_claim() -> None:
     text = "Wmo-cliënten in Molenwijk: ongeveer 64 op de 1.000 inwoners. Jeugdzorg: ongeveer 18 van de 100 jongeren."
-    assert [(t.value, t.unit) for t in extract_numbers(text, "nl")] == [(64.0, "per1000"), (18.0, "")]
+    assert [(t.value, t.unit) for t in extract_numbers(text, "nl")] == [(64.0, "per1000"), (18.0, "%")]
+    assert [(t.value, t.unit) for t in extract_numbers("about 24 in every 100 residents", "en")] == [(24.0, "%")]
+
+
+def test_a_natural_frequency_is_scored_as_the_percentage_it_rounds(ctx: Context) -> None:
+    """'ongeveer 18 van de 100' is Weverskwartier's 18,0%, not a count of 18 somewhere else."""
+    right = _score(ctx, "In het Weverskwartier krijgen ongeveer 18 van de 100 jongeren jeugdzorg [F1].")
+    assert right.shown.numbers == 1 and right.shown.faithful == 1 and not right.shown.attribution
+    wrong = _score(ctx, "In het Weverskwartier krijgen ongeveer 25 van de 100 jongeren jeugdzorg [F1].")
+    assert wrong.shown.faithful == 0
 
 
 def test_lead_readability_is_reported_per_audience() -> None:
