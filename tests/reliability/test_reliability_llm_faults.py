@@ -111,13 +111,14 @@ def _plain(build: Callable[[], Any]) -> Fault:
     return lambda: nullcontext(build())
 
 
-FAULTS: dict[str, tuple[Fault, str]] = {  # name -> (backend factory, words the logged reason holds)
-    "openai_down": (_plain(lambda: _openai(f"http://127.0.0.1:{_closed_port()}")), "No OpenAI-compatible server"),
-    "ollama_down": (_plain(lambda: _ollama(f"http://127.0.0.1:{_closed_port()}")), "Ollama is not reachable"),
+# name -> (backend factory, words the logged reason holds: in the question's language, Dutch here)
+FAULTS: dict[str, tuple[Fault, str]] = {
+    "openai_down": (_plain(lambda: _openai(f"http://127.0.0.1:{_closed_port()}")), "Geen OpenAI-compatibele server"),
+    "ollama_down": (_plain(lambda: _ollama(f"http://127.0.0.1:{_closed_port()}")), "Ollama is niet bereikbaar"),
     "openai_slow_first_token": (_served(_openai, Script([GOOD_1], delay_s=3.0)), "Timeout"),
     "ollama_slow_first_token": (_served(_ollama, Script([GOOD_1], delay_s=3.0)), "imeout"),
     "slow_drip_past_the_deadline": (_served(_openai, Script(DRIP, delay_s=0.4)), "geen antwoord binnen"),
-    "openai_http_500": (_served(_openai, Script([GOOD_1], status=500)), "answered 500"),
+    "openai_http_500": (_served(_openai, Script([GOOD_1], status=500)), "antwoordde met 500"),
     "openai_dies_mid_stream": (_served(_openai, Script(DRIP, die_after=2)), "peer closed connection"),
     "ollama_dies_mid_stream": (_served(_ollama, Script(DRIP, die_after=2)), ""),
     "openai_garbage_protocol": (_raw(_openai, b"data: {not json at all\n\n", "text/event-stream"), "JSONDecodeError"),
