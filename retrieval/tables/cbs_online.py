@@ -20,7 +20,10 @@ from retrieval.tables.codes import KWB_TABLES, clean_area_name
 from retrieval.tables.readers.options import ReadOptions
 from retrieval.tables.store import ImportBatch, IndicatorStore
 
-OFFLINE = BackendUnavailableError(key="statline.offline")
+
+def _offline() -> BackendUnavailableError:
+    """Made when raised, so the message is in the reader's language of that moment (DUIDING_LANG)."""
+    return BackendUnavailableError(key="statline.offline")
 
 
 def import_cbs(
@@ -67,9 +70,9 @@ def _download(table_id: str, gm: str) -> tuple[list[dict], list[dict], list[dict
     except requests.HTTPError as exc:
         if "404" in str(exc):
             raise BadInputError(key="statline.no_table", table=table_id) from exc
-        raise OFFLINE from exc
+        raise _offline() from exc
     except (OSError, requests.RequestException) as exc:
-        raise OFFLINE from exc
+        raise _offline() from exc
     return typed, props, regions
 
 

@@ -99,7 +99,7 @@ def test_truncated_kwb_file(real_data: Path, data_dir: Path, tmp_path: Path, kee
     header = lines[0].count(b";") + 1
     have = lines[-1].count(b";") + 1
     _refused(data_dir, f, f"line {len(lines)}: the last line is cut off ({have} of {header} columns)",
-             "download it again from CBS StatLine", fmt="cbs")
+             "export or download it again", fmt="cbs")
 
 
 def _workbook(path: Path, extra: dict[str, bytes] | None = None) -> Path:

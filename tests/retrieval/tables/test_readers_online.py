@@ -113,7 +113,7 @@ def test_offline_is_a_clear_error_and_changes_nothing(
                             "and use `duiding ingest tables`")
     result = CliRunner().invoke(cli, ["--data-dir", str(tmp_path), "import-cbs", "84583NED", "--gemeente", "GM0518"])
     assert result.exit_code == 1
-    assert result.output.strip().splitlines() == [f"Fout: {e.value}"]
+    assert result.output.strip().splitlines() == [f"Error: {e.value}"]  # one language: DUIDING_LANG=en here
     assert "Traceback" not in result.output
     assert tree_digest(tmp_path) == before
 
