@@ -7,11 +7,12 @@ or, for the kinds over many figures, from the rank and quartile facts' own numbe
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 from support.lead import (
+    Ask,
+    asker,
     assert_verdict,
     cited,
     demo_peers,
@@ -24,12 +25,11 @@ from support.lead import (
 
 from assistant.core.settings import Settings
 from assistant.pipeline import AnswerService
-from assistant.schemas import Answer, Question
+from assistant.schemas import Answer
 from assistant.wiring import build_deps, build_story_search
 
 AUDIENCES = ("jongerenwerker", "beleid", "trainer")
 YEAR = 2023
-Ask = Callable[..., Answer]
 
 
 @pytest.fixture(scope="module")
@@ -37,15 +37,7 @@ def ask(demo_base: Path) -> Ask:
     settings = Settings(data_dir=demo_base, llm="none", embedder="fake")
     deps = build_deps(settings, with_llm=False)
     deps.stories_search = build_story_search(settings, deps)
-    service = AnswerService(deps)
-
-    def run(question: str, audience: str = "jongerenwerker", *follow: str) -> Answer:
-        result = service.ask(Question(question=question, audience=audience))  # type: ignore[arg-type]
-        for q in follow:
-            result = service.ask(Question(question=q, audience=audience), result.understanding)  # type: ignore[arg-type]
-        return result.answer
-
-    return run
+    return asker(AnswerService(deps))
 
 
 def check_register(answer: Answer, audience: str) -> None:

@@ -7,36 +7,26 @@ over many figures from the rank and quartile facts' own numbers; never from the 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from pathlib import Path
 
 import pandas as pd
 import pytest
 from support.kwb import code_of, kwb_wijken
-from support.lead import assert_verdict, cited, natural, opening, sentences, verdict_of
+from support.lead import Ask, asker, assert_verdict, cited, natural, opening, sentences, verdict_of
 from support.paths import KWB2021
 
 from assistant.core.settings import Settings
 from assistant.pipeline import AnswerService
-from assistant.schemas import Answer, Question
+from assistant.schemas import Answer
 from assistant.wiring import build_deps
 
 AUDIENCES = ("jongerenwerker", "beleid", "trainer")
-Ask = Callable[..., Answer]
 
 
 @pytest.fixture(scope="module")
 def ask(den_haag_dir: Path) -> Ask:
-    service = AnswerService(build_deps(Settings(data_dir=den_haag_dir, llm="none", embedder="fake"),
-                                       with_llm=False))
-
-    def run(question: str, audience: str = "jongerenwerker", *follow: str) -> Answer:
-        result = service.ask(Question(question=question, audience=audience))  # type: ignore[arg-type]
-        for q in follow:
-            result = service.ask(Question(question=q, audience=audience), result.understanding)  # type: ignore[arg-type]
-        return result.answer
-
-    return run
+    return asker(AnswerService(build_deps(Settings(data_dir=den_haag_dir, llm="none", embedder="fake"),
+                                              with_llm=False)))
 
 
 @pytest.fixture(scope="module")

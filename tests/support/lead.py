@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from pathlib import Path
 
 import pandas as pd
 
-from assistant.schemas import Answer
+from assistant.pipeline import AnswerService
+from assistant.schemas import Answer, Question
 from support.paths import ROOT
 
 DEMO_DIR = ROOT / "retrieval" / "data" / "demo"
@@ -18,6 +20,18 @@ VERDICT_WORDS = {
            "high": "in the highest quarter", "low": "in the lowest quarter", "middle": "middle group"},
 }
 CITE = re.compile(r"\[[FS]\d+(?:, [FS]\d+)*\]")
+Ask = Callable[..., Answer]
+
+
+def asker(service: AnswerService) -> Ask:
+    """ask(question, audience, *follow-ups): the last answer of that conversation, in that audience."""
+    def run(question: str, audience: str = "jongerenwerker", *follow: str) -> Answer:
+        result = service.ask(Question(question=question, audience=audience))  # type: ignore[arg-type]
+        for q in follow:
+            result = service.ask(Question(question=q, audience=audience), result.understanding)  # type: ignore[arg-type]
+        return result.answer
+
+    return run
 
 
 def demo_frames() -> tuple[pd.DataFrame, pd.DataFrame]:
