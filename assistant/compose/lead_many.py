@@ -6,15 +6,14 @@ from assistant.compose.composer import Parts
 from assistant.compose.figures import figure, number, standing
 from assistant.compose.lead import Lead, cite, compare_lead, main_figures, trend_lead, value_lead
 from assistant.compose.lead_words import in_words
+from assistant.core.words import word_list
 from assistant.facts.words import level_word, title
 from assistant.schemas import Fact
 from assistant.understand.needs import need_catalogue
 
 
 def joined(names: list[str], lang: str) -> str:
-    if len(names) < 2:
-        return "".join(names)
-    return f"{', '.join(names[:-1])} {'en' if lang == 'nl' else 'and'} {names[-1]}"
+    return word_list(names, "en" if lang == "nl" else "and")
 
 
 def _name(p: Parts, code: str) -> str:

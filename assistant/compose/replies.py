@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from assistant.compose.composer import Parts
+from assistant.core.words import word_list
 from assistant.schemas import Answer
 from assistant.understand.needs import need_catalogue
 from assistant.understand.question import Understanding
@@ -90,8 +91,7 @@ def _labeller(refs: list[AreaRef]) -> Callable[..., str]:
 
 
 def _or_list(items: list[str], nl: bool, conj: tuple[str, str] = ("of", "or")) -> str:
-    word = conj[0] if nl else conj[1]
-    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + f" {word} {items[-1]}" if items else ""
+    return word_list(items, conj[0] if nl else conj[1])
 
 
 def title_for(u: Understanding, catalogue: Catalogue) -> str:

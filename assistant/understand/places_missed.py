@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from assistant.core.words import word_list
 from retrieval.tables.areas import AreaIndex, AreaRef, normalize
 
 # the words that put two areas side by side: "Laak en Escamp", "Moerwijk of Zonnewijk", "X, Y", "X vs Y"
@@ -44,14 +45,11 @@ def missed_notice(names: list[str], found: list[AreaRef], index: AreaIndex, lang
     gemeenten = {index.gemeente[a.code] for a in found if a.code in index.gemeente}
     near = [r.name for n in names for r in index.nearest(n, gemeenten or None) if r not in found][:3]
     said = " en ".join(f"'{n}'" for n in names) if nl else " and ".join(f"'{n}'" for n in names)
-    areas = _joined([a.name for a in found], "en" if nl else "and")
+    areas = word_list([a.name for a in found], "en" if nl else "and")
     text = (f"Ik ken {said} niet in de geladen cijfers; dit antwoord gaat alleen over {areas}." if nl
             else f"I don't know {said} in the loaded figures; this answer is only about {areas}.")
     if near:
-        options = _joined(near, "of" if nl else "or")
+        options = word_list(near, "of" if nl else "or")
         text += f" Bedoel je: {options}?" if nl else f" Did you mean: {options}?"
     return text
 
-
-def _joined(items: list[str], word: str) -> str:
-    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + f" {word} {items[-1]}"
